@@ -1,0 +1,228 @@
+"""``mock-interview packs ...``: list, validate, schema, new and install."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from simulator import locations
+from simulator.context import Context
+from simulator.packs.cache import PackCache
+from simulator.packs.discovery import find_pack_files
+from simulator.packs.errors import PackError, Problem
+from simulator.packs.library import Library, load_file
+from simulator.packs.models import KINDS, Kind
+from simulator.packs.schema import pack_schema_text
+from simulator.packs.template import starter_pack
+
+
+def library_json(library: Library) -> dict[str, object]:
+    """The stable JSON shape of ``packs list --json``."""
+    return {
+        "packs": [
+            {
+                "id": loaded.pack.id,
+                "title": loaded.pack.title,
+                "version": loaded.pack.version,
+                "path": str(loaded.path),
+                "source": loaded.source,
+                "questions": loaded.kind_counts(),
+                "personas": [persona.id for persona in loaded.pack.personas],
+            }
+            for loaded in library.packs
+        ],
+        "personas": [
+            {
+                "id": entry.persona.id,
+                "name": entry.persona.name,
+                "role": entry.persona.role,
+                "pack": entry.pack_id,
+                "usable": entry.usable,
+                "reason": entry.reason,
+                "notes": list(entry.notes),
+            }
+            for entry in library.personas
+        ],
+        "errors": [problem.to_json() for problem in library.errors],
+        "shadowed": [
+            {
+                "kind": item.kind,
+                "id": item.id,
+                "path": str(item.path),
+                "shadowed_path": str(item.shadowed_path),
+            }
+            for item in library.shadowed
+        ],
+    }
+
+
+def print_library(library: Library, out: TextIO) -> None:
+    """The installed packs, personas and problems as readable text."""
+    out.write(f"Packs ({len(library.packs)}):\n")
+    for loaded in library.packs:
+        counts = ", ".join(f"{count} {kind}" for kind, count in loaded.kind_counts().items())
+        out.write(
+            f"  {loaded.pack.id} {loaded.pack.version} [{loaded.source}] "
+            f"{counts or 'no questions'}\n    {loaded.path}\n"
+        )
+    out.write(f"\nPersonas ({len(library.personas)}):\n")
+    for entry in library.personas:
+        state = "ready" if entry.usable else f"cannot start: {entry.reason}"
+        role = f", {entry.persona.role}" if entry.persona.role else ""
+        out.write(f"  {entry.persona.id}: {entry.persona.name}{role} ({state})\n")
+        for note in entry.notes:
+            out.write(f"    note: {note}\n")
+    if library.shadowed:
+        out.write("\nReplaced by a later pack with the same id:\n")
+        for item in library.shadowed:
+            out.write(f"  {item}\n")
+    if library.errors:
+        out.write(f"\nLeft out because of errors ({len(library.errors)}):\n")
+        for problem in library.errors:
+            out.write(f"  {problem}\n")
+
+
+def run_list(context: Context, args: argparse.Namespace) -> int:
+    """Print what is installed."""
+    library = context.load_library()
+    if args.json:
+        json.dump(library_json(library), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print_library(library, sys.stdout)
+    return 0
+
+
+def validate_paths(paths: list[Path]) -> tuple[int, list[Problem]]:
+    """Check every pack file under ``paths``: (files checked, problems found)."""
+    problems: list[Problem] = []
+    checked = 0
+    cache = PackCache(None)
+    for path in paths:
+        files, folder_problems = find_pack_files(path, "extra")
+        problems.extend(folder_problems)
+        if path.is_dir() and not files and not folder_problems:
+            problems.append(Problem(path, 1, 1, "no pack files (*.yaml, *.yml) in this folder"))
+        for pack_file in files:
+            checked += 1
+            try:
+                load_file(pack_file, cache)
+            except PackError as error:
+                problems.extend(error.problems)
+    return checked, problems
+
+
+def run_validate(context: Context, args: argparse.Namespace) -> int:
+    """Check pack files; exit 1 if any is invalid."""
+    checked, problems = validate_paths([Path(path) for path in args.paths])
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    if problems:
+        sys.stderr.write(f"{len(problems)} problem(s) in {checked} file(s) checked\n")
+        return 1
+    sys.stderr.write(f"{checked} pack file(s) valid\n")
+    return 0
+
+
+def run_schema(context: Context, args: argparse.Namespace) -> int:
+    """Print the JSON Schema."""
+    sys.stdout.write(pack_schema_text())
+    return 0
+
+
+def run_new(context: Context, args: argparse.Namespace) -> int:
+    """Write a starter pack."""
+    import re
+
+    from simulator.packs.models import ID_PATTERN
+
+    if not re.fullmatch(ID_PATTERN, args.id) or len(args.id) > 64:
+        sys.stderr.write(
+            f"error: {args.id!r} is not a valid pack id: use lowercase letters, digits and "
+            "single hyphens, such as data-analyst\n"
+        )
+        return 2
+    kind: Kind = args.kind
+    text = starter_pack(args.id, kind)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output) if args.output else Path(f"{args.id}.yaml")
+    if target.exists() and not args.force:
+        sys.stderr.write(f"error: {target} already exists; use --force to replace it\n")
+        return 1
+    target.write_text(text, encoding="utf-8")
+    sys.stderr.write(
+        f"Wrote {target}. Edit it, then check it with: mock-interview packs validate {target}\n"
+    )
+    return 0
+
+
+def run_install(context: Context, args: argparse.Namespace) -> int:
+    """Validate a pack file or folder, then copy it into the user's pack folder."""
+    source = Path(args.path)
+    if not source.exists():
+        sys.stderr.write(f"error: {source} does not exist\n")
+        return 1
+    checked, problems = validate_paths([source])
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    if problems:
+        sys.stderr.write("Nothing was installed: fix the problems above first.\n")
+        return 1
+    if checked == 0:
+        sys.stderr.write(f"error: no pack files in {source}\n")
+        return 1
+    packs_dir = locations.user_packs_dir()
+    target = packs_dir / source.resolve().name
+    packs_dir.mkdir(parents=True, exist_ok=True)
+    replaced = target.exists()
+    if source.is_dir():
+        if replaced:
+            shutil.rmtree(target)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*"), symlinks=False)
+    else:
+        shutil.copy2(source, target)
+    verb = "Replaced" if replaced else "Installed"
+    sys.stderr.write(f"{verb} {checked} pack file(s) in {target}\n")
+    return 0
+
+
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Register ``packs`` and its subcommands."""
+    packs = commands.add_parser(
+        "packs", parents=[common], help="list, check, create and install question packs"
+    )
+    verbs = packs.add_subparsers(dest="verb", metavar="COMMAND", required=True)
+
+    listing = verbs.add_parser("list", parents=[common], help="show installed packs and personas")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(run=run_list)
+
+    validate = verbs.add_parser(
+        "validate", parents=[common], help="check pack files; exit 1 if any is invalid"
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="pack files or folders")
+    validate.set_defaults(run=run_validate)
+
+    schema = verbs.add_parser("schema", parents=[common], help="print the pack JSON Schema")
+    schema.set_defaults(run=run_schema)
+
+    new = verbs.add_parser("new", parents=[common], help="write a commented starter pack")
+    new.add_argument("id", help="the new pack's id, such as data-analyst")
+    new.add_argument("--kind", choices=KINDS, default="behavioral", help="the questions' kind")
+    new.add_argument("-o", "--output", help="where to write it (default ID.yaml; - for stdout)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(run=run_new)
+
+    install = verbs.add_parser(
+        "install", parents=[common], help="validate a pack file or folder and install it"
+    )
+    install.add_argument("path", help="a pack file, or a folder of packs")
+    install.set_defaults(run=run_install)

@@ -1,0 +1,20 @@
+"""The journal: SQLite storage for sessions, answers, scores, drafts and reminders.
+
+No Textual here. Open it with :meth:`Journal.open`; every failure the user must see is a
+:class:`JournalError` with a plain message.
+"""
+
+from simulator.journal.errors import JournalError
+from simulator.journal.migrations import SCHEMA_VERSION
+from simulator.journal.models import ImportCounts, Reminder, SessionSummary, StudyItem
+from simulator.journal.store import Journal
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ImportCounts",
+    "Journal",
+    "JournalError",
+    "Reminder",
+    "SessionSummary",
+    "StudyItem",
+]

@@ -1,0 +1,245 @@
+"""The question pack format, version 1, as pydantic models.
+
+These models are the single source of truth for the format: the loader validates with them
+and ``mock-interview packs schema`` derives its JSON Schema from them, so each attribute's
+docstring becomes that field's description in editors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+FORMAT_VERSION = 1
+"""The newest pack format this program reads."""
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SEMVER_PATTERN = (
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$"
+)
+DUE_PATTERN = r"^[1-9]\d{0,3}[hd]$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Kind = Literal["behavioral", "technical", "informational", "follow-up"]
+StageName = Literal["prep", "intro", "pitch", "questions", "your-questions", "wrap-up"]
+Level = Annotated[int, Field(ge=1, le=5)]
+
+KINDS: tuple[Kind, ...] = ("behavioral", "technical", "informational", "follow-up")
+STAGES: tuple[StageName, ...] = (
+    "prep",
+    "intro",
+    "pitch",
+    "questions",
+    "your-questions",
+    "wrap-up",
+)
+
+_EXTENSIONS_ALLOWED: dict[str, Any] = {"patternProperties": {"^x-": {}}}
+
+
+class _Model(BaseModel):
+    """Common settings: unknown keys are errors; ``x-`` keys are dropped by the loader."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        json_schema_extra=_EXTENSIONS_ALLOWED,
+    )
+
+
+class Criterion(_Model):
+    """One thing a rubric scores, from 1 to 5."""
+
+    id: Id
+    """The criterion's id, unique within its rubric."""
+    label: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """A short name shown beside the score."""
+    description: Text = ""
+    """What this criterion looks for, in plain text."""
+    levels: dict[Level, ShortText] = Field(
+        default_factory=dict, json_schema_extra={"propertyNames": {"enum": list("12345")}}
+    )
+    """Optional anchors: what a score of 1, 2, 3, 4 or 5 looks like."""
+
+
+class Rubric(_Model):
+    """A scoring guide: the criteria a user scores an answer against."""
+
+    id: Id
+    """The rubric's id, unique within its pack."""
+    title: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """The rubric's name."""
+    description: Text = ""
+    """What the rubric is for, in plain text."""
+    criteria: Annotated[list[Criterion], Field(min_length=1, max_length=8)]
+    """One to eight criteria, each scored 1 to 5 by the user."""
+
+
+class Question(_Model):
+    """A question, or for the follow-up kind a writing drill."""
+
+    id: Id
+    """The question's id, unique within its pack."""
+    prompt: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    """What the interviewer asks, in plain text (at most 2,000 characters)."""
+    kind: Kind | None = None
+    """The question's kind; when absent, the pack's kind."""
+    tags: list[Id] = Field(default_factory=list)
+    """Topics, used by persona plans to pick questions."""
+    difficulty: Level = 3
+    """How hard the question is, 1 (easy) to 5 (hard)."""
+    time_limit: Annotated[int, Field(ge=10, le=3600)] | None = None
+    """Seconds to answer. When absent: the stage's, then the persona's, then 120."""
+    clarification: Text = ""
+    """What the interviewer says when the candidate asks for clarification."""
+    hints: list[ShortText] = Field(default_factory=list)
+    """Hints the candidate may ask for (their use is recorded)."""
+    talking_points: list[ShortText] = Field(default_factory=list)
+    """What a strong answer covers."""
+    keywords: list[Annotated[str, StringConstraints(min_length=1, max_length=60)]] = Field(
+        default_factory=list
+    )
+    """Terms looked for in the answer by the offline insights."""
+    follow_ups: list[ShortText] = Field(default_factory=list)
+    """Probes the interviewer may ask after the answer."""
+    sample_answer: Text = ""
+    """A strong answer, shown only after self-scoring."""
+    rubric: Id | None = None
+    """The rubric to score with; when absent, the pack's, then the kind's built-in rubric."""
+    checklist: list[ShortText] = Field(default_factory=list)
+    """Self-check items, ticked after answering."""
+    due: Annotated[str, StringConstraints(pattern=DUE_PATTERN)] | None = None
+    """Follow-up kind only: when it is due after the interview, such as 24h or 7d."""
+
+
+class PanelMember(_Model):
+    """One interviewer of a panel persona (an extension to format 1)."""
+
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """The interviewer's name."""
+    role: Annotated[str, StringConstraints(max_length=80)] = ""
+    """Their role, such as Engineering manager."""
+
+
+class Stage(_Model):
+    """One stage of a persona's interview plan."""
+
+    stage: StageName
+    """What happens in this stage."""
+    title: Annotated[str, StringConstraints(max_length=80)] = ""
+    """A name for the stage, shown as the interview goes."""
+    count: Annotated[int, Field(ge=1, le=100)] = 1
+    """Questions stage: how many questions to ask."""
+    kinds: list[Kind] = Field(default_factory=list)
+    """Questions stage: only questions of these kinds."""
+    tags: list[Id] = Field(default_factory=list)
+    """Questions stage: only questions with any of these tags."""
+    packs: list[Id] = Field(default_factory=list)
+    """Questions stage: only questions from these packs."""
+    difficulty: Annotated[list[Level], Field(min_length=2, max_length=2)] | None = None
+    """Questions stage: an inclusive range of difficulty, such as [2, 4]."""
+    time_limit: Annotated[int, Field(ge=10, le=3600)] | None = None
+    """Seconds per answer in this stage (for a pitch stage, the pitch's length)."""
+
+    @field_validator("difficulty")
+    @classmethod
+    def _ordered_range(cls, value: list[int] | None) -> list[int] | None:
+        if value is not None and value[0] > value[1]:
+            raise ValueError("the range's first number must not be above its second")
+        return value
+
+
+class Persona(_Model):
+    """An interviewer: a voice, a style and an interview plan."""
+
+    id: Id
+    """The persona's id, unique across all installed packs."""
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """The interviewer's name."""
+    role: Annotated[str, StringConstraints(max_length=80)] = ""
+    """Their role, such as Senior engineer."""
+    description: Text = ""
+    """Their style, in a sentence or two."""
+    greeting: Text = ""
+    """What they say at the start."""
+    closing: Text = ""
+    """What they say at the end."""
+    instructions: Text = ""
+    """Shown at the prep stage: what to prepare."""
+    next_steps: Text = ""
+    """Said at wrap-up: what happens next."""
+    transitions: list[ShortText] = Field(default_factory=list)
+    """Lines said between questions."""
+    probes: list[ShortText] = Field(default_factory=list)
+    """Generic follow-up probes, asked when a question has none or is not chosen."""
+    follow_up_rate: Annotated[float, Field(ge=0.0, le=1.0)] = 0.3
+    """The chance, 0 to 1, of asking a follow-up after an answer."""
+    answer_time: Annotated[int, Field(ge=10, le=3600)] = 120
+    """Default seconds to answer questions that have no time limit."""
+    panel: Annotated[list[PanelMember], Field(min_length=2, max_length=6)] | None = None
+    """Extension: the interviewers of a panel; a thank-you note is planned for each."""
+    plan: Annotated[list[Stage], Field(min_length=1, max_length=30)]
+    """The interview's stages, in order."""
+
+
+class Pack(_Model):
+    """A question pack file."""
+
+    format: Annotated[int, Field(ge=1)]
+    """The format version this file is written for; this program reads up to 1."""
+    id: Id
+    """The pack's id, unique across installed packs."""
+    title: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    """The pack's name, at most 80 characters."""
+    version: Annotated[str, StringConstraints(pattern=SEMVER_PATTERN)] = "0.1.0"
+    """The semantic version of the content."""
+    kind: Kind | None = None
+    """The default kind of this pack's questions."""
+    description: Text = ""
+    """What the pack holds, in plain text."""
+    authors: list[Annotated[str, StringConstraints(min_length=1, max_length=120)]] = Field(
+        default_factory=list
+    )
+    """Who wrote it."""
+    license: Annotated[str, StringConstraints(max_length=100)] = ""
+    """An SPDX licence identifier, such as CC-BY-4.0."""
+    source: Annotated[str, StringConstraints(max_length=500)] = ""
+    """Where the content comes from."""
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] = "en"
+    """A BCP 47 language tag."""
+    tags: list[Id] = Field(default_factory=list)
+    """Tags added to every question of this pack."""
+    rubric: Id | None = None
+    """The default rubric for this pack's questions."""
+    rubrics: list[Rubric] = Field(default_factory=list)
+    """Rubrics this pack defines."""
+    questions: list[Question] = Field(default_factory=list)
+    """The pack's questions."""
+    candidate_questions: list[ShortText] = Field(default_factory=list)
+    """Good questions for the candidate to ask at the end."""
+    personas: list[Persona] = Field(default_factory=list)
+    """Interviewers."""
+
+    def question_kind(self, question: Question) -> Kind | None:
+        """The kind a question ends up with: its own, else the pack's."""
+        return question.kind or self.kind
+
+    def question_tags(self, question: Question) -> tuple[str, ...]:
+        """The question's tags followed by the pack's, without repeats."""
+        return tuple(dict.fromkeys([*question.tags, *self.tags]))
+
+
+def parse_due(value: str) -> int:
+    """Seconds in a ``due`` value such as ``24h`` or ``7d``."""
+    match = re.fullmatch(r"(\d+)([hd])", value)
+    if match is None:
+        raise ValueError(f"not a due time: {value!r}")
+    amount = int(match.group(1))
+    return amount * (3600 if match.group(2) == "h" else 86400)

@@ -1,0 +1,201 @@
+"""The built-in rubrics: one per question kind, usable by id from any pack."""
+
+from __future__ import annotations
+
+from simulator.packs.models import Criterion, Kind, Rubric
+
+
+def _criterion(id_: str, label: str, description: str, levels: dict[int, str]) -> Criterion:
+    return Criterion(id=id_, label=label, description=description, levels=levels)
+
+
+BUILTIN_RUBRICS: dict[str, Rubric] = {
+    rubric.id: rubric
+    for rubric in (
+        Rubric(
+            id="star-story",
+            title="STAR story",
+            description="For behavioral answers told as a story.",
+            criteria=[
+                _criterion(
+                    "structure",
+                    "Structure",
+                    "The situation, the task, your actions and the result are each clear.",
+                    {
+                        1: "No story to follow.",
+                        3: "A story, but one part is thin.",
+                        5: "Every part is clear and in order.",
+                    },
+                ),
+                _criterion(
+                    "ownership",
+                    "Your part",
+                    "It is clear what you did yourself, not only what the team did.",
+                    {
+                        1: "Only 'we'.",
+                        3: "Your part is there but vague.",
+                        5: "Your decisions and actions stand out.",
+                    },
+                ),
+                _criterion(
+                    "result",
+                    "Result",
+                    "The outcome is stated, measured where possible, with what you learned.",
+                    {
+                        1: "No outcome.",
+                        3: "An outcome without evidence.",
+                        5: "A measurable outcome and a lesson.",
+                    },
+                ),
+                _criterion(
+                    "relevance",
+                    "Relevance",
+                    "The story answers the question that was asked.",
+                    {
+                        1: "Off the question.",
+                        3: "Related, but drifts.",
+                        5: "Squarely on the question.",
+                    },
+                ),
+            ],
+        ),
+        Rubric(
+            id="technical-explanation",
+            title="Technical explanation",
+            description="For technical answers given in words.",
+            criteria=[
+                _criterion(
+                    "accuracy",
+                    "Accuracy",
+                    "What you said is correct, and limits are stated.",
+                    {
+                        1: "Major errors.",
+                        3: "Mostly right, some gaps.",
+                        5: "Correct, with the edge cases named.",
+                    },
+                ),
+                _criterion(
+                    "reasoning",
+                    "Reasoning",
+                    "You explain why, weigh trade-offs and consider alternatives.",
+                    {
+                        1: "Assertions only.",
+                        3: "Some trade-offs.",
+                        5: "Clear trade-offs and a justified choice.",
+                    },
+                ),
+                _criterion(
+                    "clarity",
+                    "Clarity",
+                    "A listener could follow and repeat your explanation.",
+                    {
+                        1: "Hard to follow.",
+                        3: "Followable with effort.",
+                        5: "Simple, ordered and concrete.",
+                    },
+                ),
+                _criterion(
+                    "experience",
+                    "Experience",
+                    "You ground the answer in something you have done.",
+                    {
+                        1: "Nothing concrete.",
+                        3: "A passing example.",
+                        5: "A specific example with results.",
+                    },
+                ),
+            ],
+        ),
+        Rubric(
+            id="informational-conversation",
+            title="Informational conversation",
+            description="For informational interviews, where you asked for the chat.",
+            criteria=[
+                _criterion(
+                    "preparation",
+                    "Preparation",
+                    "You show you researched the person, the company and the field.",
+                    {
+                        1: "No research shows.",
+                        3: "General research.",
+                        5: "Specific, well-used research.",
+                    },
+                ),
+                _criterion(
+                    "purpose",
+                    "Purpose",
+                    "You are clear about what you are looking for and why.",
+                    {
+                        1: "Unclear why you are here.",
+                        3: "A general aim.",
+                        5: "A focused, honest aim.",
+                    },
+                ),
+                _criterion(
+                    "curiosity",
+                    "Curiosity",
+                    "You listen and build on what you hear.",
+                    {1: "Scripted.", 3: "Some follow-through.", 5: "Genuine, adaptive interest."},
+                ),
+                _criterion(
+                    "respect",
+                    "Respect for their time",
+                    "You are concise and make the conversation easy for them.",
+                    {1: "Rambling.", 3: "Mostly concise.", 5: "Tight and considerate."},
+                ),
+            ],
+        ),
+        Rubric(
+            id="written-follow-up",
+            title="Written follow-up",
+            description="For thank-you notes, inquiries and other follow-up messages.",
+            criteria=[
+                _criterion(
+                    "specific",
+                    "Specific",
+                    "It mentions something particular from the conversation.",
+                    {
+                        1: "Could be sent to anyone.",
+                        3: "One general reference.",
+                        5: "A specific, memorable detail.",
+                    },
+                ),
+                _criterion(
+                    "tone",
+                    "Tone",
+                    "Grateful and enthusiastic without being pushy.",
+                    {1: "Cold or pushy.", 3: "Polite.", 5: "Warm, confident and gracious."},
+                ),
+                _criterion(
+                    "brevity",
+                    "Brevity",
+                    "Short enough to read in under a minute, with a clear subject line.",
+                    {
+                        1: "Long or no subject.",
+                        3: "A little long.",
+                        5: "Brief, with a clear subject.",
+                    },
+                ),
+                _criterion(
+                    "next-step",
+                    "Next step",
+                    "It makes the next step easy for the reader.",
+                    {
+                        1: "No next step.",
+                        3: "An implied next step.",
+                        5: "A clear, easy next step.",
+                    },
+                ),
+            ],
+        ),
+    )
+}
+"""Built-in rubrics by id."""
+
+DEFAULT_RUBRIC_BY_KIND: dict[Kind, str] = {
+    "behavioral": "star-story",
+    "technical": "technical-explanation",
+    "informational": "informational-conversation",
+    "follow-up": "written-follow-up",
+}
+"""The rubric used when neither a question nor its pack names one."""

@@ -1,0 +1,281 @@
+"""A hardened reader for pack files: YAML in, plain dicts, lists and strings out.
+
+The file is decoded strictly, scanned for characters that could hijack a terminal, then
+read as libyaml's event stream. Building the tree from events (rather than letting PyYAML
+construct objects) means anchors, aliases, tags, duplicate keys and deep nesting are refused
+before anything is built, nothing recurses, and every scalar stays text: only the schema turns
+``difficulty: 3`` into a number. On request the reader also records where each value and key
+starts, so validation errors can point at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from simulator.packs.errors import PackError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+PathKey = tuple[str | int | None, ...]
+Mark = tuple[int, int]
+
+# Control characters except tab and newline (a carriage return is fine only before a
+# newline), and Unicode format characters (category Cf) except the zero-width joiner and
+# non-joiner, which emoji sequences and several scripts need. A test checks this list
+# against unicodedata.
+_FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _FORMAT_CHARACTERS + "]|\r(?!\n)")
+
+
+@dataclass
+class Tree:
+    """A parsed file: its root mapping and, when recorded, where each part starts."""
+
+    root: dict[str, Any]
+    """The top-level mapping, with ``x-`` extension keys left out."""
+    values: dict[PathKey, Mark] = field(default_factory=dict)
+    """Where each value starts, as 1-based (line, column), by path from the root."""
+    keys: dict[PathKey, Mark] = field(default_factory=dict)
+    """Where each mapping key starts, by the path of its value."""
+
+    def mark(self, path: PathKey, *, key: bool = False) -> Mark:
+        """The position of the longest known prefix of ``path``."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if key and end == len(path) and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+
+def field_name(path: PathKey) -> str:
+    """A path written the way a user reads it: ``questions[2].prompt``."""
+    text = ""
+    for part in path:
+        if part is None:
+            continue
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    if len(text) > 80:
+        text = text[:38] + "..." + text[-38:]
+    return text or "the file"
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing files that are too big, not UTF-8 or hold unsafe characters."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise PackError.at(path, 1, 1, f"cannot read the file: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise PackError.at(path, 1, 1, "the file is larger than 1 MiB, the most a pack may be")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        where = _field_at(path, data.decode("utf-8", "replace"), line, column)
+        raise PackError.at(
+            path,
+            line,
+            column,
+            f"{where}the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
+        ) from None
+    found = _FORBIDDEN.search(text)
+    if found is not None:
+        offset = found.start()
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        code = ord(found.group()[0])
+        kind = "a control character" if code < 0xA0 else "an invisible formatting character"
+        where = _field_at(path, _FORBIDDEN.sub(" ", text), line, column)
+        raise PackError.at(
+            path,
+            line,
+            column,
+            f"{where}the file holds {kind} (U+{code:04X}), which packs may not use",
+        )
+    return text
+
+
+def _field_at(path: Path, text: str, line: int, column: int) -> str:
+    """``"name: "`` for the field whose value holds a position, or "" when none is found."""
+    try:
+        tree = parse(path, text, record=True)
+    except PackError:
+        return ""
+    best: PathKey | None = None
+    for candidate, mark in tree.values.items():
+        if mark <= (line, column) and (best is None or mark >= tree.values[best]):
+            best = candidate
+    return f"{field_name(best)}: " if best else ""
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+class _Builder:
+    """Turns libyaml events into plain values, refusing what packs may not use."""
+
+    def __init__(self, path: Path, record: bool) -> None:
+        self.path = path
+        self.record = record
+        self.tree_values: dict[PathKey, Mark] = {}
+        self.tree_keys: dict[PathKey, Mark] = {}
+        # Each frame: [container, path, pending key or None, keys seen {key: line}, skip]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def fail(self, mark: Any, message: str) -> PackError:
+        return PackError.at(self.path, mark.line + 1, mark.column + 1, message)
+
+    def child_path(self) -> tuple[PathKey, bool]:
+        """The path of the next value, and whether it belongs under an ``x-`` key."""
+        if not self.stack:
+            return (), False
+        container, path, pending, _seen, skip = self.stack[-1]
+        if isinstance(container, list):
+            return (*path, len(container)), skip
+        return (*path, pending), skip or str(pending).startswith("x-")
+
+    def attach(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            return
+        key = frame[2]
+        if not str(key).startswith("x-"):
+            container[key] = value
+        frame[2] = None
+
+    def refuse_decorations(self, event: Any, where: str) -> None:
+        if getattr(event, "anchor", None) is not None:
+            raise self.fail(
+                event.start_mark,
+                f"{where}: anchors such as &{event.anchor} are not allowed in packs",
+            )
+        if getattr(event, "tag", None) is not None:
+            raise self.fail(
+                event.start_mark,
+                f"{where}: YAML tags such as {_short_tag(event.tag)} are not allowed in packs",
+            )
+
+    def expecting_key(self) -> bool:
+        return (
+            bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
+        )
+
+    def scalar(self, event: Any) -> None:
+        path, _skip = self.child_path()
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if self.expecting_key():
+            frame = self.stack[-1]
+            where = field_name(frame[1]) if frame[1] else "the file"
+            self.refuse_decorations(event, f"a key in {where}")
+            key = event.value
+            seen: dict[str, int] = frame[3]
+            if key in seen:
+                raise self.fail(
+                    event.start_mark,
+                    f"{field_name((*frame[1], key))}: duplicate key (first given on line "
+                    f"{seen[key]})",
+                )
+            seen[key] = mark[0]
+            frame[2] = key
+            if self.record:
+                self.tree_keys[(*frame[1], key)] = mark
+            return
+        self.refuse_decorations(event, field_name(path))
+        value = None if event.style is None and event.value == "" else event.value
+        if self.record:
+            self.tree_values[path] = mark
+        self.attach(value)
+
+    def start(self, event: Any, container: Any) -> None:
+        path, skip = self.child_path()
+        if self.expecting_key():
+            where = field_name(self.stack[-1][1]) if self.stack[-1][1] else "the file"
+            raise self.fail(event.start_mark, f"a key in {where} must be plain text")
+        self.refuse_decorations(event, field_name(path))
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(
+                event.start_mark,
+                f"nesting is deeper than {MAX_DEPTH} levels at {field_name(path)}",
+            )
+        if self.record:
+            self.tree_values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.stack.append([container, path, None, {}, skip])
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        self.attach(frame[0])
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.start(event, {})
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.start(event, [])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.end()
+        elif isinstance(event, yaml.AliasEvent):
+            where = field_name(self.child_path()[0])
+            raise self.fail(
+                event.start_mark,
+                f"{where}: aliases such as *{event.anchor} are not allowed in packs",
+            )
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(
+                    event.start_mark, "the file holds several YAML documents; a pack is one"
+                )
+
+
+def parse(path: Path, text: str, *, record: bool = False) -> Tree:
+    """Read pack text into a :class:`Tree`, or raise :class:`PackError`."""
+    builder = _Builder(path, record)
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = error.problem or error.context or "cannot be read"
+        raise PackError.at(path, line, column, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise PackError.at(path, 1, 1, f"not valid YAML: {error}") from None
+    if builder.root is None:
+        raise PackError.at(
+            path, 1, 1, "the file is empty; a pack needs at least format, id and title"
+        )
+    if not isinstance(builder.root, dict):
+        raise PackError.at(
+            path, 1, 1, "the file must be a mapping of fields (format, id, title, ...)"
+        )
+    return Tree(builder.root, builder.tree_values, builder.tree_keys)
