@@ -163,32 +163,44 @@ def run_new(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_install(context: Context, args: argparse.Namespace) -> int:
-    """Validate a pack file or folder, then copy it into the user's pack folder."""
+    """Validate a pack file or folder, then copy each pack into the user's pack folder.
+
+    Each pack is stored as ``<pack id>.yaml``, so installing a newer version of a pack
+    replaces the older one, whatever its file or folder was called.
+    """
     source = Path(args.path)
     if not source.exists():
         sys.stderr.write(f"error: {source} does not exist\n")
         return 1
-    checked, problems = validate_paths([source])
+    files, problems = find_pack_files(source, "extra")
+    packs: list[tuple[Path, str]] = []
+    cache = PackCache(None)
+    for pack_file in files:
+        try:
+            packs.append((pack_file.path, load_file(pack_file, cache).id))
+        except PackError as error:
+            problems.extend(error.problems)
     for problem in problems:
         sys.stdout.write(f"{problem}\n")
     if problems:
         sys.stderr.write("Nothing was installed: fix the problems above first.\n")
         return 1
-    if checked == 0:
+    if not packs:
         sys.stderr.write(f"error: no pack files in {source}\n")
         return 1
+    seen: dict[str, Path] = {}
+    for path, pack_id in packs:
+        if pack_id in seen:
+            sys.stderr.write(f"error: {path} and {seen[pack_id]} both have the id {pack_id}\n")
+            return 1
+        seen[pack_id] = path
     packs_dir = locations.user_packs_dir()
-    target = packs_dir / source.resolve().name
     packs_dir.mkdir(parents=True, exist_ok=True)
-    replaced = target.exists()
-    if source.is_dir():
-        if replaced:
-            shutil.rmtree(target)
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*"), symlinks=False)
-    else:
-        shutil.copy2(source, target)
-    verb = "Replaced" if replaced else "Installed"
-    sys.stderr.write(f"{verb} {checked} pack file(s) in {target}\n")
+    for path, pack_id in packs:
+        target = packs_dir / f"{pack_id}.yaml"
+        verb = "Replaced" if target.exists() else "Installed"
+        shutil.copyfile(path, target)
+        sys.stderr.write(f"{verb} {pack_id} as {target}\n")
     return 0
 
 

@@ -82,6 +82,11 @@ def test_install_validates_then_copies(tmp_path: Path, home: Path) -> None:
     good.write_text("format: 1\nid: good\ntitle: Good\nkind: technical\n")
     assert main(["packs", "install", str(good)]) == 0
     assert (home / "packs" / "good.yaml").is_file()
+    folder = tmp_path / "repo" / "packs"
+    folder.mkdir(parents=True)
+    (folder / "one.yml").write_text("format: 1\nid: one\ntitle: One\nkind: technical\n")
+    assert main(["packs", "install", str(folder.parent)]) == 0
+    assert (home / "packs" / "one.yaml").is_file()
     listed = json.loads(run("packs", "list", "--json").stdout)
     assert any(item["id"] == "good" and item["source"] == "user" for item in listed["packs"])
 
