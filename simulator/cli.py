@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from simulator import __version__
+from simulator.commands import log as log_commands
 from simulator.commands import packs as packs_commands
 from simulator.context import Context
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     packs_commands.add_parser(commands, common)
+    log_commands.add_parser(commands, common)
     return parser
 
 

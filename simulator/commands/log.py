@@ -1,0 +1,166 @@
+"""``mock-interview log ...``: list, show, export and import journal sessions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from simulator import locations
+from simulator.context import Context
+from simulator.journal import Journal, JournalError, SessionSummary
+from simulator.journal.export import (
+    document_text,
+    export_json,
+    export_markdown,
+    load_document,
+    write_text_atomic,
+)
+from simulator.journal.markdown import journal_markdown
+
+
+def _existing_journal() -> Journal | None:
+    """The journal if its file exists: reading a new home must not create it."""
+    path = locations.journal_file()
+    if not path.exists():
+        return None
+    return Journal.open(path)
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"error: {message}\n")
+    return 1
+
+
+def _summary_line(summary: SessionSummary) -> str:
+    created = summary.to_json()["created_at"]
+    answers = f"{summary.answer_count} answer(s)"
+    if summary.skipped_count:
+        answers += f", {summary.skipped_count} skipped"
+    mean = "" if summary.mean_score is None else f", mean score {summary.mean_score:.1f}"
+    return f"{summary.id}  {created}  {summary.persona_name}  [{summary.phase}]  {answers}{mean}"
+
+
+def run_list(context: Context, args: argparse.Namespace) -> int:
+    """Print the sessions, newest first."""
+    try:
+        journal = _existing_journal()
+        if journal is None:
+            summaries: list[SessionSummary] = []
+        else:
+            with journal:
+                summaries = journal.list_sessions(limit=args.limit)
+    except JournalError as error:
+        return _fail(str(error))
+    if args.json:
+        json.dump([summary.to_json() for summary in summaries], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif not summaries:
+        sys.stderr.write("No sessions in the journal yet.\n")
+    else:
+        for summary in summaries:
+            sys.stdout.write(_summary_line(summary) + "\n")
+    return 0
+
+
+def _resolve(journal: Journal, session_id: str) -> str:
+    """A full session id from an id or a unique start of one."""
+    found = journal.find_session_ids(session_id)
+    if not found:
+        raise JournalError(f"no session with id {session_id}")
+    if len(found) > 1:
+        raise JournalError(f"{session_id} matches {len(found)} sessions; give more of the id")
+    return found[0]
+
+
+def run_show(context: Context, args: argparse.Namespace) -> int:
+    """Print one session as Markdown."""
+    try:
+        journal = _existing_journal()
+        if journal is None:
+            return _fail(f"no session with id {args.id}")
+        with journal:
+            text = export_markdown(journal, _resolve(journal, args.id))
+    except JournalError as error:
+        return _fail(str(error))
+    sys.stdout.write(text)
+    return 0
+
+
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    """Write one session, or all, as Markdown or JSON."""
+    try:
+        journal = _existing_journal()
+        if journal is None:
+            if args.id is not None:
+                return _fail(f"no session with id {args.id}")
+            text = document_text([]) if args.format == "json" else journal_markdown([])
+        else:
+            with journal:
+                session_id = None if args.id is None else _resolve(journal, args.id)
+                if args.format == "json":
+                    text = export_json(journal, session_id)
+                else:
+                    text = export_markdown(journal, session_id)
+        if args.output in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            write_text_atomic(Path(args.output), text)
+            sys.stderr.write(f"Wrote {args.output}\n")
+    except JournalError as error:
+        return _fail(str(error))
+    return 0
+
+
+def run_import(context: Context, args: argparse.Namespace) -> int:
+    """Add the sessions of a JSON export to this journal."""
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(f"{path} does not exist or is not a file")
+    try:
+        sessions = load_document(path)  # read first: a bad file creates no journal
+        with Journal.open() as journal:
+            counts = journal.import_sessions(sessions)
+    except JournalError as error:
+        return _fail(str(error))
+    sys.stderr.write(
+        f"Imported {counts.imported} session(s); {counts.skipped} already in the journal.\n"
+    )
+    return 0
+
+
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    """Register ``log`` and its subcommands."""
+    log = commands.add_parser(
+        "log", parents=[common], help="list, show, export and import journal sessions"
+    )
+    verbs = log.add_subparsers(dest="verb", metavar="COMMAND", required=True)
+
+    listing = verbs.add_parser("list", parents=[common], help="list sessions, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.add_argument("--limit", type=int, metavar="N", help="show at most N sessions")
+    listing.set_defaults(run=run_list)
+
+    show = verbs.add_parser("show", parents=[common], help="print one session as Markdown")
+    show.add_argument("id", help="the session id (or a unique start of it)")
+    show.set_defaults(run=run_show)
+
+    export = verbs.add_parser(
+        "export", parents=[common], help="export one session, or all, as Markdown or JSON"
+    )
+    export.add_argument("id", nargs="?", help="the session id (default: all sessions)")
+    export.add_argument(
+        "--format", choices=("md", "json"), default="md", help="the output format (default md)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(run=run_export)
+
+    importing = verbs.add_parser(
+        "import", parents=[common], help="add the sessions of a JSON export to this journal"
+    )
+    importing.add_argument("file", help="a file written by log export --format json")
+    importing.set_defaults(run=run_import)

@@ -1,0 +1,118 @@
+"""Export the journal as Markdown or as a versioned JSON document, and import that JSON.
+
+The JSON document is ``{"format": "mock-interview-journal", "version": 1, "sessions":
+[snapshot, ...]}``; importing it into another home adds only the sessions not already
+there (by session id).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import tzinfo
+from pathlib import Path
+
+from simulator.engine.snapshot import SessionSnapshot
+from simulator.journal.errors import JournalError
+from simulator.journal.markdown import journal_markdown, session_markdown
+from simulator.journal.models import ImportCounts
+from simulator.journal.store import Journal
+
+EXPORT_FORMAT = "mock-interview-journal"
+"""The ``format`` of a JSON export."""
+EXPORT_VERSION = 1
+"""The ``version`` of the JSON export this program writes and the newest it reads."""
+
+
+def _sessions(journal: Journal, session_id: str | None) -> list[SessionSnapshot]:
+    if session_id is None:
+        return journal.load_sessions()
+    snapshot = journal.load_session(session_id)
+    if snapshot is None:
+        raise JournalError(f"no session with id {session_id}")
+    return [snapshot]
+
+
+def export_markdown(
+    journal: Journal, session_id: str | None = None, tz: tzinfo | None = None
+) -> str:
+    """One session (or all, oldest first) as Markdown; times in ``tz`` (local when None)."""
+    if session_id is not None:
+        return session_markdown(_sessions(journal, session_id)[0], tz)
+    return journal_markdown(_sessions(journal, None), tz)
+
+
+def sessions_document(snapshots: Sequence[SessionSnapshot]) -> dict[str, object]:
+    """The versioned JSON export document for these sessions."""
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "sessions": list(snapshots)}
+
+
+def document_text(snapshots: Sequence[SessionSnapshot]) -> str:
+    """The JSON export document as text."""
+    return json.dumps(sessions_document(snapshots), indent=2, ensure_ascii=False) + "\n"
+
+
+def export_json(journal: Journal, session_id: str | None = None) -> str:
+    """One session (or all, oldest first) as the JSON export document."""
+    return document_text(_sessions(journal, session_id))
+
+
+def read_document(text: str, source: str = "the file") -> list[object]:
+    """The sessions in a JSON export document (each still to be checked)."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise JournalError(
+            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise JournalError(f"{source} is not a mock-interview journal export")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise JournalError(f"{source}: the export version is missing or wrong")
+    if version > EXPORT_VERSION:
+        raise JournalError(
+            f"{source} was written by a newer version of mock-interview (export version "
+            f"{version}; this version reads up to {EXPORT_VERSION})"
+        )
+    sessions = document.get("sessions")
+    if not isinstance(sessions, list):
+        raise JournalError(f"{source}: sessions must be a list")
+    return sessions
+
+
+def load_document(path: Path) -> list[object]:
+    """The sessions in a JSON export file (each still to be checked)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise JournalError(f"{path} cannot be read: {error}") from None
+    return read_document(text, str(path))
+
+
+def import_json(journal: Journal, path: Path) -> ImportCounts:
+    """Add the sessions of a JSON export to ``journal``, leaving out ids already there.
+
+    Nothing is imported if any session in the file is invalid.
+    """
+    return journal.import_sessions(load_document(path))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file so that a crash never leaves half of it."""
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
+    except OSError as error:
+        raise JournalError(f"cannot write {path}: {error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise JournalError(f"cannot write {path}: {error}") from None

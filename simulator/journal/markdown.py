@@ -1,0 +1,242 @@
+"""A session as readable Markdown: questions and answers, scores, reflection, follow-ups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import datetime, tzinfo
+
+from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
+
+_SOURCE_LABELS = {
+    "question": "Question",
+    "follow-up": "Follow-up",
+    "probe": "Probe",
+    "pitch": "Elevator pitch",
+    "your-question": "Your question",
+}
+
+
+def _moment(timestamp: float, tz: tzinfo | None) -> datetime:
+    moment = datetime.fromtimestamp(timestamp, tz)
+    return moment if tz is not None else moment.astimezone()
+
+
+def iso(timestamp: float, tz: tzinfo | None = None) -> str:
+    """A time as ISO 8601 to the minute, with its UTC offset (local time when tz is None)."""
+    return _moment(timestamp, tz).isoformat(timespec="minutes")
+
+
+def duration(seconds: float) -> str:
+    """Seconds as m:ss (h:mm:ss from an hour up)."""
+    total = round(max(0.0, seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _quote(text: str) -> list[str]:
+    """User text as a Markdown block quote, kept line for line."""
+    return [f"> {line}".rstrip() for line in text.strip("\n").splitlines()] or [">"]
+
+
+def _cell(text: str) -> str:
+    return _one_line(text).replace("|", "\\|")
+
+
+def _answer_meta(answer: AnswerSnapshot) -> str:
+    parts = [answer["kind"] or _SOURCE_LABELS.get(answer["source"], answer["source"]).lower()]
+    if answer["pack_id"] and answer["question_id"]:
+        parts.append(f"`{answer['pack_id']}/{answer['question_id']}`")
+    used = f"{duration(answer['time_used'])} used"
+    if answer["time_limit"]:
+        used += f" of {duration(answer['time_limit'])}"
+        over = answer["time_used"] - answer["time_limit"]
+        if round(over) > 0:
+            used += f" ({duration(over)} over)"
+    parts.append(used)
+    if answer["hints_shown"]:
+        parts.append(f"{answer['hints_shown']} hint(s) shown")
+    if answer["clarifications"]:
+        parts.append(f"{answer['clarifications']} clarification(s) asked")
+    return "*" + " · ".join(parts) + "*"
+
+
+def _answer_lines(
+    answer: AnswerSnapshot,
+    number: str,
+    depth: int,
+    children: Mapping[str | None, list[AnswerSnapshot]],
+) -> list[str]:
+    level = "#" * min(3 + depth, 6)
+    label = (
+        ""
+        if answer["source"] == "question"
+        else f"{_SOURCE_LABELS.get(answer['source'], answer['source'])}: "
+    )
+    lines = [f"{level} {number}. {label}{_one_line(answer['prompt'])}", "", _answer_meta(answer)]
+    lines.append("")
+    if answer["skipped"]:
+        lines.append("*Skipped.*")
+    elif answer["text"].strip():
+        lines.extend(_quote(answer["text"]))
+    else:
+        lines.append("*No answer written.*")
+    lines.append("")
+    if answer["checklist"]:
+        lines.extend(
+            f"- [{'x' if ticked else ' '}] {_one_line(item)}"
+            for item, ticked in answer["checklist"].items()
+        )
+        lines.append("")
+    if answer["scores"]:
+        lines.extend(["| Criterion | Score |", "| --- | --- |"])
+        lines.extend(f"| {_cell(name)} | {score} |" for name, score in answer["scores"].items())
+        lines.append("")
+    for index, child in enumerate(children.get(answer["id"], []), start=1):
+        lines.extend(_answer_lines(child, f"{number}.{index}", depth + 1, children))
+    return lines
+
+
+def _answers_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
+    shown = [answer for answer in answers if answer["source"] != "your-question"]
+    ids = {answer["id"] for answer in shown}
+    children: dict[str | None, list[AnswerSnapshot]] = {}
+    for answer in shown:
+        parent = answer["parent_id"] if answer["parent_id"] in ids else None
+        children.setdefault(parent, []).append(answer)
+    lines = ["## Questions and answers", ""]
+    if not shown:
+        return [*lines, "*No answers recorded.*", ""]
+    for index, answer in enumerate(children.get(None, []), start=1):
+        lines.extend(_answer_lines(answer, str(index), 0, children))
+    return lines
+
+
+def _scores_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
+    given: dict[str, list[int]] = {}
+    for answer in answers:
+        for name, score in answer["scores"].items():
+            given.setdefault(name, []).append(score)
+    if not given:
+        return []
+    lines = [
+        "## Self-scores by criterion",
+        "",
+        "| Criterion | Mean | Answers |",
+        "| --- | --- | --- |",
+    ]
+    for name, scores in given.items():
+        lines.append(f"| {_cell(name)} | {sum(scores) / len(scores):.1f} | {len(scores)} |")
+    return [*lines, ""]
+
+
+def _reflection_section(snapshot: SessionSnapshot) -> list[str]:
+    reflection = snapshot["reflection"]
+    lines: list[str] = []
+    for title, text in (
+        ("What went well", reflection["went_well"]),
+        ("What to say differently", reflection["say_differently"]),
+    ):
+        if text.strip():
+            lines.extend([f"### {title}", "", *_quote(text), ""])
+    if reflection["topics"]:
+        lines.extend(["### Topics to learn", ""])
+        lines.extend(f"- {_one_line(topic)}" for topic in reflection["topics"])
+        lines.append("")
+    if reflection["interviewer_notes"].strip():
+        lines.extend(
+            ["### Notes on the interviewer", "", *_quote(reflection["interviewer_notes"])]
+        )
+        lines.append("")
+    return ["## Reflection", "", *lines] if lines else []
+
+
+def _candidate_questions(snapshot: SessionSnapshot) -> list[str]:
+    asked = list(snapshot.get("candidate_questions", []))
+    if not asked:
+        asked = [
+            answer["text"]
+            for answer in snapshot["answers"]
+            if answer["source"] == "your-question" and answer["text"].strip()
+        ]
+    if not asked:
+        return []
+    lines = ["## Your questions", ""]
+    lines.extend(f"{index}. {_one_line(text)}" for index, text in enumerate(asked, start=1))
+    return [*lines, ""]
+
+
+def _follow_up_section(snapshot: SessionSnapshot, tz: tzinfo | None) -> list[str]:
+    lines: list[str] = []
+    for recipient, text in snapshot.get("thank_you_drafts", {}).items():
+        if text.strip():
+            lines.extend([f"### Thank-you note to {_one_line(recipient) or 'the interviewer'}"])
+            lines.extend(["", *_quote(text), ""])
+    reminders = sorted(snapshot["reminders"], key=lambda item: (item["due_at"], item["id"]))
+    if reminders:
+        lines.extend(["### Plan", ""])
+    for reminder in reminders:
+        mark = "x" if reminder["done_at"] is not None else " "
+        recipient = f" ({_one_line(reminder['recipient'])})" if reminder["recipient"] else ""
+        line = f"- [{mark}] {iso(reminder['due_at'], tz)}: {_one_line(reminder['title'])}"
+        line += f"{recipient} [{reminder['kind']}]"
+        if reminder["done_at"] is not None:
+            line += f", done {iso(reminder['done_at'], tz)}"
+        elif reminder["closed"]:
+            line += ", closed"
+        lines.append(line)
+    if reminders:
+        lines.append("")
+    return ["## Follow-up plan", "", *lines] if lines else []
+
+
+def session_markdown(snapshot: SessionSnapshot, tz: tzinfo | None = None) -> str:
+    """One session as a Markdown document (times in ``tz``; local time when None)."""
+    answers = snapshot["answers"]
+    started = _moment(snapshot["created_at"], tz)
+    persona = _one_line(snapshot["persona_name"])
+    lines = [
+        f"# Mock interview with {persona}, {started.date().isoformat()}",
+        "",
+        f"- Session: `{snapshot['id']}`",
+        f"- Persona: {persona} (`{snapshot['persona_id']}`)",
+    ]
+    packs = snapshot.get("pack_ids", [])
+    lines.append(
+        "- Packs: " + (", ".join(f"`{pack}`" for pack in packs) if packs else "all installed")
+    )
+    lines.append(f"- Started: {iso(snapshot['created_at'], tz)}")
+    if snapshot["finished_at"] is not None:
+        lines.append(f"- Finished: {iso(snapshot['finished_at'], tz)}")
+    else:
+        lines.append(f"- Not finished (at the {snapshot['phase']} step)")
+    timed = [answer for answer in answers if answer["source"] != "your-question"]
+    used = sum(answer["time_used"] for answer in timed)
+    allowed = sum(answer["time_limit"] for answer in timed)
+    lines.append(f"- Time used: {duration(used)} of {duration(allowed)} allowed")
+    skipped = sum(1 for answer in timed if answer["skipped"])
+    lines.append(f"- Answers: {len(timed)}" + (f" ({skipped} skipped)" if skipped else ""))
+    scores = [score for answer in answers for score in answer["scores"].values()]
+    if scores:
+        lines.append(f"- Mean self-score: {sum(scores) / len(scores):.1f} / 5")
+    lines.append("")
+    if snapshot.get("prep_notes", "").strip():
+        lines.extend(["## Prep notes", "", *_quote(snapshot["prep_notes"]), ""])
+    lines.extend(_answers_section(answers))
+    lines.extend(_scores_section(answers))
+    lines.extend(_reflection_section(snapshot))
+    lines.extend(_candidate_questions(snapshot))
+    lines.extend(_follow_up_section(snapshot, tz))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def journal_markdown(snapshots: Sequence[SessionSnapshot], tz: tzinfo | None = None) -> str:
+    """Several sessions as one Markdown document, separated by rules."""
+    if not snapshots:
+        return "# Mock interview journal\n\n*No sessions yet.*\n"
+    return "\n---\n\n".join(session_markdown(snapshot, tz) for snapshot in snapshots)

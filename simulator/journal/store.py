@@ -1,0 +1,311 @@
+"""The :class:`Journal`: every read and write the app and the commands make.
+
+One SQLite connection, guarded by a lock so any thread may call any method (the TUI calls
+from thread workers). Every write is one short ``BEGIN IMMEDIATE`` transaction, committed
+before the method returns.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import cast
+
+from simulator import locations
+from simulator.engine.history import QuestionKey, QuestionStats
+from simulator.engine.snapshot import SessionSnapshot
+from simulator.journal import queries
+from simulator.journal.database import connect
+from simulator.journal.errors import JournalError
+from simulator.journal.models import ImportCounts, Reminder, SessionSummary, StudyItem
+from simulator.journal.snapshots import check_snapshot
+from simulator.journal.writes import patch_reminders, write_session
+
+Clock = Callable[[], float]
+"""Seconds since the epoch; injectable for tests."""
+
+
+class Journal:
+    """The user's journal of sessions, drafts, reminders, study list and persona notes.
+
+    Implements :class:`simulator.engine.history.QuestionHistory`.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock = time.time):
+        """Wrap an open, migrated connection (use :meth:`open`)."""
+        self._connection: sqlite3.Connection | None = connection
+        self._lock = threading.RLock()
+        self._clock = clock
+        self.path = path
+        """The database file."""
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, clock: Clock = time.time) -> Journal:
+        """Open the journal at ``path`` (default: :func:`locations.journal_file`), creating
+        its folder and file if needed, checking and migrating it."""
+        target = locations.journal_file() if path is None else Path(path)
+        return cls(connect(target), target, clock)
+
+    def close(self) -> None:
+        """Close the database; further calls raise JournalError."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> Journal:
+        """Use as a context manager that closes the journal."""
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """Close the journal."""
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _open_connection(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise JournalError("the journal is closed")
+        return self._connection
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._open_connection()
+            try:
+                yield connection
+            except sqlite3.Error as error:
+                raise JournalError(f"the journal could not be read: {error}") from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._open_connection()
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield connection
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as error:
+                raise JournalError(f"the journal could not be saved: {error}") from None
+
+    # -- sessions -------------------------------------------------------------------------
+
+    def save_session(self, snapshot: SessionSnapshot) -> None:
+        """Store a session (new or changed) with its answers, scores, insights, reflection,
+        study topics and reminders, all in one transaction."""
+        checked = check_snapshot(snapshot)
+        with self._writing() as connection:
+            write_session(connection, checked, self._clock())
+
+    def import_sessions(self, snapshots: Iterable[object]) -> ImportCounts:
+        """Add sessions whose id is not in the journal yet, in one transaction; sessions
+        already there are left as they are."""
+        checked = [check_snapshot(snapshot, "imported session") for snapshot in snapshots]
+        imported = skipped = 0
+        with self._writing() as connection:
+            for snapshot in checked:
+                found = connection.execute(
+                    "SELECT 1 FROM sessions WHERE id = ?", (snapshot["id"],)
+                ).fetchone()
+                if found is not None:
+                    skipped += 1
+                    continue
+                write_session(connection, snapshot, self._clock())
+                imported += 1
+        return ImportCounts(imported=imported, skipped=skipped)
+
+    def load_session(self, session_id: str) -> SessionSnapshot | None:
+        """The session as it was last saved, or None if there is no such session."""
+        with self._reading() as connection:
+            row = connection.execute(
+                "SELECT snapshot FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+        return None if row is None else cast(SessionSnapshot, json.loads(row[0]))
+
+    def load_sessions(self) -> list[SessionSnapshot]:
+        """Every session, oldest first (for export)."""
+        with self._reading() as connection:
+            rows = connection.execute(
+                "SELECT snapshot FROM sessions ORDER BY created_at, id"
+            ).fetchall()
+        return [cast(SessionSnapshot, json.loads(row[0])) for row in rows]
+
+    def find_session_ids(self, prefix: str) -> list[str]:
+        """Ids equal to ``prefix`` or, if none is, starting with it (for the command line)."""
+        with self._reading() as connection:
+            exact = connection.execute("SELECT id FROM sessions WHERE id = ?", (prefix,))
+            found = [str(row[0]) for row in exact]
+            if found or not prefix:
+                return found
+            rows = connection.execute(
+                "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY id",
+                (len(prefix), prefix),
+            )
+            return [str(row[0]) for row in rows]
+
+    def list_sessions(self, limit: int | None = None) -> list[SessionSummary]:
+        """Summaries of the sessions, newest first."""
+        with self._reading() as connection:
+            return queries.session_summaries(connection, limit=limit)
+
+    def unfinished_sessions(self) -> list[SessionSummary]:
+        """Sessions not yet done (phase other than "done"), newest first: they can be
+        resumed."""
+        with self._reading() as connection:
+            return queries.session_summaries(connection, unfinished=True)
+
+    def delete_session(self, session_id: str) -> bool:
+        """Delete a session with its answers, scores, reminders and drafts (study topics
+        stay on the study list). Returns whether it existed."""
+        with self._writing() as connection:
+            deleted = connection.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            connection.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
+            return deleted.rowcount > 0
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def save_draft(self, session_id: str, slot: str, text: str) -> None:
+        """Keep what is being typed in ``slot`` (e.g. an answer id), committed at once."""
+        with self._writing() as connection:
+            connection.execute(
+                "INSERT INTO drafts (session_id, slot, text, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (session_id, slot) DO UPDATE SET text = excluded.text, "
+                "updated_at = excluded.updated_at",
+                (session_id, slot, text, self._clock()),
+            )
+
+    def drafts(self, session_id: str) -> dict[str, str]:
+        """The session's drafts: slot to text."""
+        with self._reading() as connection:
+            rows = connection.execute(
+                "SELECT slot, text FROM drafts WHERE session_id = ? ORDER BY slot", (session_id,)
+            )
+            return {str(slot): str(text) for slot, text in rows}
+
+    def clear_drafts(self, session_id: str, slots: Iterable[str] | None = None) -> None:
+        """Forget the session's drafts (only ``slots`` when given)."""
+        with self._writing() as connection:
+            if slots is None:
+                connection.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
+            else:
+                connection.executemany(
+                    "DELETE FROM drafts WHERE session_id = ? AND slot = ?",
+                    [(session_id, slot) for slot in slots],
+                )
+
+    # -- history --------------------------------------------------------------------------
+
+    def question_stats(self) -> Mapping[QuestionKey, QuestionStats]:
+        """Statistics for every question the user has been asked (QuestionHistory)."""
+        with self._reading() as connection:
+            return queries.question_stats(connection)
+
+    def changed_questions(self, current: Mapping[QuestionKey, str]) -> set[QuestionKey]:
+        """Of the questions in ``current`` ((pack id, question id) to the sha256 of its
+        prompt now), those answered in the past under a different wording."""
+        with self._reading() as connection:
+            return queries.changed_questions(connection, current)
+
+    # -- follow-up reminders --------------------------------------------------------------
+
+    def due_reminders(self, now: float | None = None) -> list[Reminder]:
+        """Reminders due by ``now`` (default: the clock), not done, not closed, not
+        snoozed; soonest first."""
+        moment = self._clock() if now is None else now
+        with self._reading() as connection:
+            return queries.due_reminders(connection, moment)
+
+    def reminders(self, session_id: str) -> list[Reminder]:
+        """Every reminder of one session, in due order."""
+        with self._reading() as connection:
+            return queries.session_reminders(connection, session_id)
+
+    def set_reminder_done(self, reminder_id: str, when: float | None) -> bool:
+        """Mark a reminder done at ``when`` (None: not done); the stored session's follow-up
+        plan is updated too. Returns whether the reminder exists."""
+        with self._writing() as connection:
+            sessions = [
+                str(row[0])
+                for row in connection.execute(
+                    "SELECT session_id FROM reminders WHERE id = ?", (reminder_id,)
+                )
+            ]
+            connection.execute(
+                "UPDATE reminders SET done_at = ? WHERE id = ?", (when, reminder_id)
+            )
+            for session_id in sessions:
+                patch_reminders(connection, session_id, {reminder_id: {"done_at": when}})
+            return bool(sessions)
+
+    def snooze_reminder(self, reminder_id: str, until: float) -> bool:
+        """Hide a reminder from :meth:`due_reminders` until ``until``. Returns whether it
+        exists."""
+        with self._writing() as connection:
+            updated = connection.execute(
+                "UPDATE reminders SET snoozed_until = ? WHERE id = ?", (until, reminder_id)
+            )
+            return updated.rowcount > 0
+
+    def close_follow_up(self, session_id: str) -> int:
+        """Close the session's follow-up process: none of its reminders comes due again.
+        Returns how many reminders were closed."""
+        with self._writing() as connection:
+            rows = connection.execute(
+                "SELECT id FROM reminders WHERE session_id = ? AND closed = 0", (session_id,)
+            ).fetchall()
+            connection.execute(
+                "UPDATE reminders SET closed = 1 WHERE session_id = ?", (session_id,)
+            )
+            patch_reminders(
+                connection, session_id, {str(row[0]): {"closed": True} for row in rows}
+            )
+            return len(rows)
+
+    # -- study list and persona notes -----------------------------------------------------
+
+    def study_list(self, include_done: bool = True) -> list[StudyItem]:
+        """Topics to learn from the reflections: open ones first, then oldest first."""
+        with self._reading() as connection:
+            return queries.study_list(connection, include_done)
+
+    def set_study_done(self, item_id: int, done: bool = True) -> bool:
+        """Tick a study item off (or on again). Returns whether it exists."""
+        with self._writing() as connection:
+            updated = connection.execute(
+                "UPDATE study_items SET done = ? WHERE id = ?", (int(done), item_id)
+            )
+            return updated.rowcount > 0
+
+    def persona_notes(self, persona_id: str) -> str:
+        """The prep notes kept for the next session with this persona ("" if none)."""
+        with self._reading() as connection:
+            row = connection.execute(
+                "SELECT text FROM persona_notes WHERE persona_id = ?", (persona_id,)
+            ).fetchone()
+        return "" if row is None else str(row[0])
+
+    def save_persona_notes(self, persona_id: str, text: str) -> None:
+        """Keep prep notes for the next session with this persona."""
+        with self._writing() as connection:
+            connection.execute(
+                "INSERT INTO persona_notes (persona_id, text, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (persona_id) DO UPDATE SET text = excluded.text, "
+                "updated_at = excluded.updated_at",
+                (persona_id, text, self._clock()),
+            )
