@@ -1,0 +1,79 @@
+"""Time limits and the countdown's colours, as pure functions."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from simulator.packs.models import Persona, Question, Stage
+
+TimeState = Literal["ok", "amber", "red"]
+"""How the countdown is shown: plenty of time, nearly out, or over."""
+
+DEFAULT_ANSWER_TIME = 120
+"""Seconds to answer when nothing else says (the persona's own default is also 120)."""
+
+DEFAULT_PITCH_TIME = 60
+"""Seconds for an elevator pitch when its stage gives no time limit."""
+
+AMBER_SHARE = 0.25
+"""The countdown turns amber in the last quarter of the time..."""
+
+AMBER_SECONDS = 30.0
+"""...or in the last 30 seconds, whichever is longer (but never for more than half of it)."""
+
+
+def answer_time_limit(
+    question: Question | None, stage: Stage | None, persona: Persona | None
+) -> int:
+    """Seconds allowed: the question's limit, else the stage's, else the persona's answer time."""
+    if question is not None and question.time_limit is not None:
+        return question.time_limit
+    if stage is not None and stage.time_limit is not None:
+        return stage.time_limit
+    if persona is not None:
+        return persona.answer_time
+    return DEFAULT_ANSWER_TIME
+
+
+def pitch_time_limit(stage: Stage | None) -> int:
+    """Seconds for the elevator pitch: the stage's time limit, else 60."""
+    if stage is not None and stage.time_limit is not None:
+        return stage.time_limit
+    return DEFAULT_PITCH_TIME
+
+
+def elapsed(started_at: float | None, submitted_at: float | None, now: float) -> float:
+    """Seconds spent on an answer: until it was submitted, or until now; 0 before it began."""
+    if started_at is None:
+        return 0.0
+    end = submitted_at if submitted_at is not None else now
+    return max(0.0, end - started_at)
+
+
+def remaining(limit: float, used: float) -> float:
+    """Seconds left (negative when over the limit)."""
+    return limit - used
+
+
+def overtime(limit: float, used: float) -> float:
+    """Seconds over the limit (0 when within it)."""
+    return max(0.0, used - limit)
+
+
+def amber_threshold(limit: float) -> float:
+    """Seconds left at which the countdown turns amber.
+
+    The last 25% or the last 30 seconds, whichever is longer, but at most half the limit so
+    that a short answer does not start out amber.
+    """
+    return min(max(AMBER_SHARE * limit, AMBER_SECONDS), limit / 2)
+
+
+def time_state(limit: float, used: float) -> TimeState:
+    """The countdown's colour: "ok", "amber" (nearly out of time) or "red" (over the limit)."""
+    left = remaining(limit, used)
+    if left < 0:
+        return "red"
+    if left <= amber_threshold(limit):
+        return "amber"
+    return "ok"

@@ -1,0 +1,78 @@
+"""The clock, time limits and the countdown's colours."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from engine_helpers import make_pack, persona, question
+
+from simulator.engine import FakeClock, SystemClock, answer_time_limit, time_state, timing
+
+
+def test_fake_clock() -> None:
+    clock = FakeClock(100)
+    assert clock.now() == 100.0
+    assert clock.advance(2.5) == 102.5
+    clock.set(5)
+    assert clock.now() == 5.0
+    assert FakeClock().now() == 1_700_000_000.0
+
+
+def test_system_clock() -> None:
+    before = time.time()
+    assert before <= SystemClock().now() <= time.time()
+
+
+def test_time_limit_resolution() -> None:
+    pack = make_pack(
+        "p",
+        kind="behavioral",
+        questions=[question("a", time_limit=45), question("b")],
+        personas=[
+            persona(answer_time=200, plan=[{"stage": "questions", "time_limit": 90}]),
+            persona("plain", plan=[{"stage": "questions"}]),
+        ],
+    )
+    with_limit, without = pack.questions
+    p200, plain = pack.personas
+    stage, bare = p200.plan[0], plain.plan[0]
+    assert answer_time_limit(with_limit, stage, p200) == 45
+    assert answer_time_limit(without, stage, p200) == 90
+    assert answer_time_limit(without, bare, p200) == 200
+    assert answer_time_limit(without, bare, plain) == 120
+    assert answer_time_limit(None, None, None) == 120
+    assert timing.pitch_time_limit(stage) == 90
+    assert timing.pitch_time_limit(bare) == 60
+    assert timing.pitch_time_limit(None) == 60
+
+
+@pytest.mark.parametrize(
+    ("limit", "used", "state"),
+    [
+        (120, 0, "ok"),
+        (120, 89.9, "ok"),
+        (120, 90, "amber"),  # 30 s left = 25%
+        (120, 120, "amber"),
+        (120, 120.1, "red"),
+        (600, 449, "ok"),
+        (600, 450, "amber"),  # the last 25% (150 s) is longer than 30 s
+        (60, 29, "ok"),
+        (60, 30, "amber"),  # the last 30 s is longer than 25% (15 s)
+        (20, 9, "ok"),
+        (20, 10, "amber"),  # never amber for more than half the time
+        (20, 25, "red"),
+    ],
+)
+def test_time_state(limit: int, used: float, state: str) -> None:
+    assert time_state(limit, used) == state
+
+
+def test_elapsed_remaining_overtime() -> None:
+    assert timing.elapsed(None, None, 50) == 0
+    assert timing.elapsed(10, None, 50) == 40
+    assert timing.elapsed(10, 30, 50) == 20
+    assert timing.elapsed(10, 5, 50) == 0  # a clock that went back never gives negative time
+    assert timing.remaining(120, 130) == -10
+    assert timing.overtime(120, 130) == 10
+    assert timing.overtime(120, 100) == 0
