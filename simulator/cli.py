@@ -45,9 +45,53 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="parse every pack again instead of using the cache"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    practice = commands.add_parser(
+        "practice", parents=[common], help="start a practice session straight away"
+    )
+    practice.add_argument("--persona", required=True, metavar="ID", help="the interviewer's id")
+    practice.add_argument(
+        "--pack",
+        dest="session_packs",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only draw questions from this pack (repeatable)",
+    )
+    practice.add_argument(
+        "--questions", type=int, metavar="N", help="ask N questions in each questions stage"
+    )
+    practice.add_argument(
+        "--seed", type=int, metavar="N", help="the same seed gives the same interview"
+    )
+    practice.set_defaults(run=run_practice)
     packs_commands.add_parser(commands, common)
     log_commands.add_parser(commands, common)
     return parser
+
+
+def run_practice(context: Context, args: argparse.Namespace) -> int:
+    """Open the app straight into a session with the chosen interviewer."""
+    if args.questions is not None and args.questions < 1:
+        sys.stderr.write("error: --questions must be 1 or more\n")
+        return 2
+    library = context.load_library()
+    entry = library.persona(args.persona)
+    if entry is None:
+        known = ", ".join(sorted(item.persona.id for item in library.personas)) or "none"
+        sys.stderr.write(f"error: there is no interviewer {args.persona!r} (installed: {known})\n")
+        return 1
+    if not entry.usable:
+        sys.stderr.write(f"error: {args.persona} cannot be started: {entry.reason}\n")
+        return 1
+    missing = [pack for pack in args.session_packs if library.pack(pack) is None]
+    if missing:
+        sys.stderr.write(f"error: no installed pack {', '.join(missing)}\n")
+        return 1
+    from simulator.practice import StartOptions
+    from simulator.tui.app import run_app
+
+    options = StartOptions(args.persona, tuple(args.session_packs), args.questions, args.seed)
+    return run_app(context, options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

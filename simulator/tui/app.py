@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from simulator import locations
+from simulator.config import ConfigError, load_config, save_config
 from simulator.context import Context
+from simulator.emergency import EmergencyStore
+from simulator.engine.clock import Clock, SystemClock
+from simulator.engine.session import SessionError
+from simulator.journal import Journal, JournalError
 from simulator.packs.library import Library
-from simulator.tui.messages import LibraryLoaded, LibraryProgress
+from simulator.practice import JournalWriter, Practice, StartOptions, recover_emergency_files
+from simulator.tui.commands import MockInterviewCommands
+from simulator.tui.messages import (
+    JournalFailed,
+    LibraryLoaded,
+    LibraryProgress,
+    PracticeFailed,
+    PracticeReady,
+)
+from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.session_screen import SessionScreen
+
+_config_lock = threading.Lock()
+"""Settings-file writes happen one at a time."""
 
 
 class MockInterviewApp(App[int]):
@@ -23,14 +44,34 @@ class MockInterviewApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
+    COMMANDS = App.COMMANDS | {MockInterviewCommands}
 
-    def __init__(self, context: Context) -> None:
+    def __init__(
+        self,
+        context: Context,
+        *,
+        start: StartOptions | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
+        self.start_options = start
+        """A session to start once the packs are loaded (``practice`` on the command line)."""
+        self.clock: Clock = clock or SystemClock()
         self.library: Library | None = None
+        self.journal: Journal | None = None
+        self.journal_error: str = ""
+        """Why the journal could not be opened, when it could not."""
+        self.writer: JournalWriter | None = None
+        self.practice: Practice | None = None
+        """The session being practised, if any."""
+
+    # --- start-up ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Show the home screen at once, then load packs in the background."""
+        """Show the home screen at once, then load packs and open the journal in the background."""
+        if self.context.config.theme in self.available_themes:
+            self.theme = self.context.config.theme
         self.push_screen(HomeScreen())
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
@@ -38,20 +79,57 @@ class MockInterviewApp(App[int]):
 
     @work(thread=True, exclusive=True, group="packs")
     def load_packs(self) -> None:
-        """Read the installed packs without blocking the screen."""
+        """Read the installed packs and open the journal without blocking the screen."""
 
         def progress(done: int, total: int) -> None:
             self.post_message(LibraryProgress(done, total))
 
         library = self.context.load_library(on_pack=progress)
         self.post_message(LibraryLoaded(library))
+        if self.journal is None:
+            try:
+                journal = Journal.open()
+            except JournalError as error:
+                self.post_message(JournalFailed(str(error)))
+                return
+            recovered = recover_emergency_files(journal, EmergencyStore())
+            if recovered:
+                self.call_from_thread(
+                    self.notify,
+                    f"Recovered {len(recovered)} session(s) from emergency copies.",
+                    title="Recovered",
+                )
+            self.call_from_thread(self._journal_opened, journal)
+
+    def _journal_opened(self, journal: Journal) -> None:
+        self.journal = journal
+        self.writer = JournalWriter(journal, on_error=self._save_failed)
+        self._refresh_home()
+        if self.start_options is not None and self.library is not None:
+            options, self.start_options = self.start_options, None
+            self.start_practice(options)
+
+    def _save_failed(self, message: str) -> None:
+        # Called on the writer thread.
+        self.call_from_thread(
+            self.notify,
+            f"{message}. Your text is still on screen; try again or copy it somewhere safe.",
+            title="Could not save",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+
+    def on_journal_failed(self, message: JournalFailed) -> None:
+        """Say why history and saving are unavailable."""
+        self.journal_error = message.reason
+        self.notify(message.reason, title="Journal unavailable", severity="error", markup=False)
+        self._refresh_home()
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Keep the library and hand it to the screens that show it."""
         self.library = message.library
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.show_library(message.library)
+        self._refresh_home()
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         """Pass loading progress on to the home screen."""
@@ -59,14 +137,211 @@ class MockInterviewApp(App[int]):
             if isinstance(screen, HomeScreen):
                 screen.show_progress(message.done, message.total)
 
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_home()
 
-def create_app(context: Context) -> MockInterviewApp:
+    # --- sessions ------------------------------------------------------------------------
+
+    def start_practice(self, options: StartOptions) -> None:
+        """Start a session (in the background; the screen changes when it is ready)."""
+        if self.library is None or self.writer is None:
+            self.notify(
+                self.journal_error or "Still loading, one moment.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._start_worker(self.library, self.writer, options)
+
+    @work(thread=True, exclusive=True, group="practice")
+    def _start_worker(
+        self, library: Library, writer: JournalWriter, options: StartOptions
+    ) -> None:
+        try:
+            practice = Practice.start(library, writer, options, clock=self.clock)
+        except (SessionError, JournalError) as error:
+            self.post_message(PracticeFailed(str(error)))
+        else:
+            self.post_message(PracticeReady(practice))
+
+    def resume_practice(self, session_id: str) -> None:
+        """Continue a saved session."""
+        if self.library is None or self.writer is None:
+            return
+        self._resume_worker(self.library, self.writer, session_id)
+
+    @work(thread=True, exclusive=True, group="practice")
+    def _resume_worker(self, library: Library, writer: JournalWriter, session_id: str) -> None:
+        try:
+            writer.flush()
+            practice = Practice.resume(library, writer, session_id, clock=self.clock)
+        except (SessionError, JournalError) as error:
+            self.post_message(PracticeFailed(f"This session cannot be resumed: {error}"))
+        else:
+            self.post_message(PracticeReady(practice))
+
+    def on_practice_ready(self, message: PracticeReady) -> None:
+        """Open the session that was started or resumed."""
+        self.practice = message.practice
+        self.show_session()
+
+    def on_practice_failed(self, message: PracticeFailed) -> None:
+        """Say why a session could not start."""
+        self.notify(message.reason, title="Cannot start", severity="error", markup=False)
+
+    def screen_for(self, practice: Practice) -> Screen[None] | None:
+        """The screen for where a session is now; None when it is finished."""
+        session = practice.session
+        phase = session.phase
+        # Screens are imported when first needed, to keep start-up light.
+        if phase == "stages":
+            if session.step().stage_kind == "prep":
+                from simulator.tui.screens.prep import PrepScreen
+
+                return PrepScreen(practice)
+            from simulator.tui.screens.interview import InterviewScreen
+
+            return InterviewScreen(practice)
+        if phase == "self-score":
+            from simulator.tui.screens.self_score import SelfScoreScreen
+
+            return SelfScoreScreen(practice)
+        if phase == "reflection":
+            from simulator.tui.screens.reflection import ReflectionScreen
+
+            return ReflectionScreen(practice)
+        if phase == "follow-up":
+            from simulator.tui.screens.follow_up import FollowUpScreen
+
+            return FollowUpScreen(practice)
+        if phase == "summary":
+            from simulator.tui.screens.summary import SummaryScreen
+
+            return SummaryScreen(practice)
+        return None
+
+    def show_session(self) -> None:
+        """Show the screen for the current session's phase, replacing the one before."""
+        practice = self.practice
+        if practice is None:
+            return
+        current = self.screen
+        wanted = self.screen_for(practice)
+        if wanted is None:
+            self.end_session()
+            return
+        if isinstance(current, SessionScreen) and type(current) is type(wanted):
+            current.refresh_view()
+            return
+        if isinstance(current, SessionScreen):
+            self.switch_screen(wanted)
+        else:
+            self.push_screen(wanted)
+
+    def end_session(self) -> None:
+        """Close the session's screens and go home."""
+        self.practice = None
+        while isinstance(self.screen, SessionScreen):
+            self.pop_screen()
+        self._refresh_home()
+
+    def confirm_leave_session(self) -> None:
+        """Ask before leaving a session; it stays saved for later."""
+        practice = self.practice
+        if practice is None:
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "leave":
+                practice.saved()
+                self.end_session()
+                self.notify("Saved. Resume it from the home screen whenever you like.")
+
+        self.push_screen(
+            ConfirmScreen(
+                "Leave this session?",
+                "Everything so far is saved, and the home screen will offer to resume it.",
+                [("stay", "Keep practising"), ("leave", "Leave and resume later")],
+            ),
+            answered,
+        )
+
+    # --- other screens -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from simulator.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        """Show past sessions."""
+        from simulator.tui.screens.history import HistoryScreen
+
+        if self.journal is None:
+            self.notify(self.journal_error or "Still loading, one moment.", markup=False)
+            return
+        self.push_screen(HistoryScreen(self.journal))
+
+    def action_browse_packs(self) -> None:
+        """Show the installed packs, their questions and load problems."""
+        from simulator.tui.screens.pack_browser import PackBrowserScreen
+
+        if self.library is None:
+            self.notify("Still loading, one moment.")
+            return
+        self.push_screen(PackBrowserScreen(self.library))
+
+    # --- theme ---------------------------------------------------------------------------
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a newly chosen theme for the next start."""
+        if theme != self.context.config.theme:
+            self.context.config.theme = theme
+            self.save_theme(theme)
+
+    @work(thread=True, group="config")
+    def save_theme(self, theme: str) -> None:
+        """Write the theme into the settings file, keeping everything else in it."""
+        with _config_lock:
+            if theme != self.context.config.theme:
+                return  # a newer choice is saved by its own worker
+            path = locations.config_file()
+            try:
+                config = load_config(path)
+                config.theme = theme
+                save_config(path, config)
+            except (ConfigError, OSError) as error:
+                self.call_from_thread(
+                    self.notify, f"The theme was not saved: {error}", markup=False
+                )
+
+    # --- quitting ------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Save everything, then quit."""
+        if self.practice is not None:
+            self.practice.saved()
+        if self.writer is not None:
+            self.writer.flush()
+            self.writer.stop()
+        if self.journal is not None:
+            self.journal.close()
+        self.exit(0)
+
+
+def create_app(
+    context: Context, *, start: StartOptions | None = None, clock: Clock | None = None
+) -> MockInterviewApp:
     """The app for a context; tests build it the same way the command line does."""
-    return MockInterviewApp(context)
+    return MockInterviewApp(context, start=start, clock=clock)
 
 
-def run_app(context: Context) -> int:
+def run_app(context: Context, start: StartOptions | None = None) -> int:
     """Run the app in the terminal and return the exit code."""
-    app = create_app(context)
+    app = create_app(context, start=start)
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from simulator.journal import Reminder, SessionSummary
 from simulator.packs.library import Library
+from simulator.practice import Practice
 
 
 @dataclass
@@ -25,3 +27,37 @@ class LibraryProgress(Message):
     """Files read so far."""
     total: int
     """Files to read."""
+
+
+@dataclass
+class JournalFailed(Message):
+    """The journal could not be opened."""
+
+    reason: str
+    """Why, in plain words."""
+
+
+@dataclass
+class PracticeReady(Message):
+    """A session was started or resumed."""
+
+    practice: Practice
+    """The session, ready to show."""
+
+
+@dataclass
+class PracticeFailed(Message):
+    """A session could not be started or resumed."""
+
+    reason: str
+    """Why, in plain words."""
+
+
+@dataclass
+class HomeData(Message):
+    """What the home screen shows from the journal."""
+
+    unfinished: list[SessionSummary]
+    """Sessions that can be resumed, newest first."""
+    reminders: list[Reminder]
+    """Follow-up reminders due now or overdue."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -21,8 +22,12 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from simulator.journal import Journal, Reminder, SessionSummary
 from simulator.packs.library import Library, PersonaEntry
+from simulator.practice import StartOptions
+from simulator.tui.messages import HomeData
 from simulator.tui.text import plain
+from simulator.tui.timefmt import due_words, when_words
 
 
 def persona_option(entry: PersonaEntry) -> Option:
@@ -80,23 +85,54 @@ def persona_details(entry: PersonaEntry) -> Content:
     return Content.assemble(*parts)
 
 
+def resume_line(summary: SessionSummary, now: float) -> Content:
+    """The offer to resume an interrupted session."""
+    return Content.assemble(
+        ("Unfinished session: ", "bold"),
+        f"{summary.persona_name}, started {when_words(summary.created_at, now)}. ",
+        ("Press r to resume it.", "bold $accent"),
+    )
+
+
+def reminder_lines(reminders: list[Reminder], now: float) -> Content:
+    """Due follow-ups, most overdue first."""
+    parts: list[str | tuple[str, str]] = [("Follow-ups due", "bold"), "\n"]
+    for reminder in sorted(reminders, key=lambda item: item.due_at):
+        parts += [
+            ("• ", "$warning"),
+            reminder.title,
+            (f"  ({due_words(reminder.due_at, now)}, {reminder.persona_name})", "dim"),
+            "\n",
+        ]
+    return Content.assemble(*parts)
+
+
 class HomeScreen(Screen[None]):
     """Where every visit starts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("i", "show_tab('interviewers')", "Interviewers"),
-        Binding("p", "show_tab('packs')", "Packs"),
-        Binding("e", "show_tab('problems')", "Problems"),
+        Binding("r", "resume", "Resume"),
+        Binding("n", "quick", "Quick practice"),
+        Binding("h", "app.history", "History"),
+        Binding("b", "app.browse_packs", "Packs"),
+        Binding("i", "show_tab('interviewers')", "Interviewers", show=False),
+        Binding("p", "show_tab('packs')", "Pack list", show=False),
+        Binding("e", "show_tab('problems')", "Problems", show=False),
+        Binding("f1,question_mark", "app.help", "Help"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.library: Library | None = None
+        self.unfinished: list[SessionSummary] = []
+        self.reminders: list[Reminder] = []
 
     def compose(self) -> ComposeResult:
         """Lay out the tabs; they fill in once the packs are loaded."""
         yield Header()
         yield Static("Loading packs…", id="status", markup=False)
+        yield Static("", id="resume", markup=False)
+        yield Static("", id="reminders", markup=False)
         with TabbedContent(initial="interviewers"):
             with TabPane("Interviewers", id="interviewers"), Horizontal():
                 yield OptionList(id="personas")
@@ -109,16 +145,98 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Set up the pack table's columns, and show packs if they are already loaded."""
+        """Set up the pack table's columns, and show what is already loaded."""
         table = self.query_one("#pack-table", DataTable)
         table.add_columns("Pack", "Version", "From", "Questions", "Title")
+        self.query_one("#resume").display = False
+        self.query_one("#reminders").display = False
+        self.refresh_home()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a session or another screen: the journal may have changed."""
+        self.refresh_home()
+
+    def refresh_home(self) -> None:
+        """Show the library, then read the journal's news in the background."""
         library = getattr(self.app, "library", None)
-        if isinstance(library, Library):
+        if isinstance(library, Library) and library is not self.library:
             self.show_library(library)
+        journal = getattr(self.app, "journal", None)
+        if isinstance(journal, Journal):
+            self.read_journal(journal)
+
+    @work(thread=True, exclusive=True, group="home")
+    def read_journal(self, journal: Journal) -> None:
+        """Unfinished sessions and due reminders, read off the screen's thread."""
+        try:
+            unfinished = journal.unfinished_sessions()
+            reminders = journal.due_reminders()
+        except Exception:  # the app's journal error handling reports problems elsewhere
+            return
+        self.post_message(HomeData(unfinished, reminders))
+
+    def on_home_data(self, message: HomeData) -> None:
+        """Offer to resume, and list due follow-ups."""
+        now = self.main_clock_now()
+        self.unfinished = message.unfinished
+        self.reminders = message.reminders
+        resume = self.query_one("#resume", Static)
+        resume.display = bool(self.unfinished)
+        if self.unfinished:
+            resume.update(resume_line(self.unfinished[0], now))
+        reminders = self.query_one("#reminders", Static)
+        reminders.display = bool(self.reminders)
+        if self.reminders:
+            reminders.update(reminder_lines(self.reminders, now))
+
+    def main_clock_now(self) -> float:
+        """The app's clock (a fake one in tests)."""
+        clock = getattr(self.app, "clock", None)
+        import time
+
+        return float(clock.now()) if clock is not None else time.time()
 
     def action_show_tab(self, tab: str) -> None:
         """Switch to one of the tabs."""
         self.query_one(TabbedContent).active = tab
+
+    def highlighted_persona(self) -> PersonaEntry | None:
+        """The interviewer under the cursor."""
+        options = self.query_one("#personas", OptionList)
+        if self.library is None or options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return self.library.persona(option.id) if option.id else None
+
+    def start(self, entry: PersonaEntry | None, question_count: int | None = None) -> None:
+        """Start a session with an interviewer, if it can be started."""
+        if entry is None:
+            self.notify("Choose an interviewer first.", severity="warning")
+            return
+        if not entry.usable:
+            self.notify(entry.reason, title="Cannot start", severity="warning", markup=False)
+            return
+        start = getattr(self.app, "start_practice", None)
+        if start is not None:
+            start(StartOptions(entry.persona.id, question_count=question_count))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an interviewer starts a session with them."""
+        if self.library is not None and event.option.id is not None:
+            self.start(self.library.persona(event.option.id))
+
+    def action_quick(self) -> None:
+        """A short session: one question per questions stage, with the highlighted interviewer."""
+        self.start(self.highlighted_persona(), question_count=1)
+
+    def action_resume(self) -> None:
+        """Continue the most recent unfinished session."""
+        if not self.unfinished:
+            self.notify("There is no unfinished session to resume.")
+            return
+        resume = getattr(self.app, "resume_practice", None)
+        if resume is not None:
+            resume(self.unfinished[0].id)
 
     def show_progress(self, done: int, total: int) -> None:
         """Say how far loading has got."""
@@ -131,10 +249,10 @@ class HomeScreen(Screen[None]):
         questions = len(library.questions())
         status = (
             f"{len(library.packs)} packs · {questions} questions · "
-            f"{len(library.personas)} interviewers"
+            f"{len(library.personas)} interviewers · enter starts the highlighted one"
         )
         if library.errors:
-            status += f" · {len(library.errors)} problem(s): press e to see them"
+            status += f" · {len(library.errors)} problem(s): press e"
         self.query_one("#status", Static).update(status)
 
         personas = self.query_one("#personas", OptionList)
@@ -143,6 +261,7 @@ class HomeScreen(Screen[None]):
         personas.add_options([persona_option(entry) for entry in ordered])
         if ordered:
             personas.highlighted = 0
+            personas.focus()
         else:
             self.query_one("#persona-detail", Static).update(
                 "No interviewers are installed. Add a pack with personas, "

@@ -1,0 +1,103 @@
+"""Where typed text goes when the journal cannot be written: small JSON files, written safely.
+
+Each session gets one file holding its latest snapshot and drafts. Files are written to a
+temporary file, flushed to disk, then renamed over the old one, so a crash leaves either the
+old file or the new one, never half of either. On the next start the app moves them back
+into the journal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from simulator import locations
+
+
+def candidate_folders() -> list[Path]:
+    """Where emergency files may go, best first: beside the journal, then the cache, then temp."""
+    return [
+        locations.data_dir() / "emergency",
+        locations.cache_dir() / "emergency",
+        Path(tempfile.gettempdir()) / "mock-interview-emergency",
+    ]
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+
+
+class EmergencyStore:
+    """Emergency copies of sessions, one JSON file per session."""
+
+    def __init__(self, folders: list[Path] | None = None) -> None:
+        self.folders = folders if folders is not None else candidate_folders()
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save(
+        self, session_id: str, *, snapshot: object = None, drafts: dict[str, str] | None = None
+    ) -> Path:
+        """Keep a snapshot and/or drafts for a session; returns the file written.
+
+        Raises OSError only when no folder at all can be written.
+        """
+        last_error: OSError | None = None
+        for folder in self.folders:
+            path = folder / f"{session_id}.json"
+            record = self._read(path)
+            if snapshot is not None:
+                record["snapshot"] = snapshot
+            record.setdefault("drafts", {}).update(drafts or {})
+            record["session_id"] = session_id
+            try:
+                write_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            except OSError as error:
+                last_error = error
+                continue
+            return path
+        assert last_error is not None
+        raise last_error
+
+    def pending(self) -> list[Path]:
+        """Emergency files waiting to go back into the journal."""
+        found: list[Path] = []
+        for folder in self.folders:
+            try:
+                found.extend(sorted(folder.glob("*.json")))
+            except OSError:
+                continue
+        return found
+
+    def load(self, path: Path) -> dict[str, Any]:
+        """One emergency file's record (empty when unreadable)."""
+        return self._read(path)

@@ -1,0 +1,283 @@
+"""A practice session kept safe: the engine's :class:`Session` and the journal that stores it.
+
+The interface calls this module and nothing below it. Every change is saved through one
+background writer thread, in order, so the screen never waits for the disk and a later
+save can never be overtaken by an earlier one. Text being typed is kept as drafts (one row
+per slot) within a second of typing; a full snapshot is saved on every step. After a crash,
+:meth:`Practice.resume` restores the last snapshot and lays the newer drafts over it.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.emergency import EmergencyStore
+from simulator.engine.clock import Clock, SystemClock
+from simulator.engine.session import Session
+from simulator.engine.snapshot import SessionSnapshot
+from simulator.journal import Journal, JournalError
+from simulator.packs.library import Library
+
+log = logging.getLogger(__name__)
+
+PREP_NOTES = "prep-notes"
+"""Draft slot: the prep notes."""
+YOUR_QUESTION = "your-question"
+"""Draft slot: a candidate question being typed, not yet added."""
+REFLECTION_FIELDS = ("went_well", "say_differently", "interviewer_notes")
+"""Reflection fields that are typed freely (topics are added one by one)."""
+
+
+def answer_slot(answer_id: str) -> str:
+    """Draft slot for an answer's text."""
+    return f"answer:{answer_id}"
+
+
+def reflection_slot(field: str) -> str:
+    """Draft slot for one reflection field."""
+    return f"reflection:{field}"
+
+
+def thank_you_slot(recipient: str) -> str:
+    """Draft slot for the thank-you note to one person."""
+    return f"thank-you:{recipient}"
+
+
+ErrorHandler = Callable[[str], None]
+"""Told, from the writer thread, about a save that failed, in plain words."""
+
+
+class JournalWriter:
+    """Runs journal writes one after another on a background thread.
+
+    When a write fails, what it carried is kept in an :class:`EmergencyStore` file instead,
+    and the error handler is told where.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        on_error: ErrorHandler | None = None,
+        emergency: EmergencyStore | None = None,
+    ) -> None:
+        self.journal = journal
+        self.on_error = on_error
+        self.emergency = emergency or EmergencyStore()
+        self._queue: queue.Queue[Callable[[Journal], None] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
+        self._thread.start()
+        self.failed = False
+        """Whether the last write failed."""
+
+    def submit(
+        self,
+        write: Callable[[Journal], None],
+        rescue: Callable[[EmergencyStore], Path] | None = None,
+    ) -> None:
+        """Queue a write; it runs after every write queued before it.
+
+        ``rescue`` keeps the write's content in an emergency file if the journal refuses it.
+        """
+        self._queue.put(lambda journal: self._attempt(journal, write, rescue))
+
+    def _attempt(
+        self,
+        journal: Journal,
+        write: Callable[[Journal], None],
+        rescue: Callable[[EmergencyStore], Path] | None,
+    ) -> None:
+        try:
+            write(journal)
+        except Exception as error:
+            if rescue is None:
+                raise
+            try:
+                where = rescue(self.emergency)
+            except OSError as rescue_error:
+                raise JournalError(
+                    f"{error}; the emergency copy could not be written either ({rescue_error})"
+                ) from None
+            raise JournalError(f"{error}; your text was kept in {where}") from None
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every queued write has run; False if that took longer than ``timeout``."""
+        done = threading.Event()
+        self._queue.put(lambda _journal: done.set())
+        return done.wait(timeout)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the queued writes and end the thread."""
+        self._queue.put(None)
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            write = self._queue.get()
+            if write is None:
+                return
+            try:
+                write(self.journal)
+                self.failed = False
+            except JournalError as error:
+                self._report(str(error))
+            except Exception as error:  # a failed save must never kill the writer
+                log.exception("journal write failed")
+                self._report(f"saving failed: {error}")
+
+    def _report(self, message: str) -> None:
+        self.failed = True
+        if self.on_error is not None:
+            self.on_error(message)
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    """How to start a session; the command line's ``practice`` options."""
+
+    persona_id: str
+    """The interviewer."""
+    pack_ids: Sequence[str] = ()
+    """Only draw from these packs (empty: every installed pack)."""
+    question_count: int | None = None
+    """Ask this many questions in every questions stage."""
+    seed: int | None = None
+    """The random seed; the same seed gives the same interview."""
+
+
+class Practice:
+    """One session in progress, saved as it goes."""
+
+    def __init__(self, session: Session, writer: JournalWriter) -> None:
+        self.session = session
+        """The engine's session: read its views, call its actions, then :meth:`saved`."""
+        self.writer = writer
+        """Where saves go."""
+
+    @classmethod
+    def start(
+        cls,
+        library: Library,
+        writer: JournalWriter,
+        options: StartOptions,
+        *,
+        clock: Clock | None = None,
+    ) -> Practice:
+        """Start a new session; raises :class:`simulator.engine.SessionError` if it cannot."""
+        journal = writer.journal
+        session = Session.start(
+            library,
+            options.persona_id,
+            seed=options.seed,
+            clock=clock or SystemClock(),
+            history=journal,
+            pack_ids=list(options.pack_ids) or None,
+            question_count=options.question_count,
+            prep_notes=journal.persona_notes(options.persona_id),
+        )
+        practice = cls(session, writer)
+        practice.saved()
+        return practice
+
+    @classmethod
+    def resume(
+        cls,
+        library: Library,
+        writer: JournalWriter,
+        session_id: str,
+        *,
+        clock: Clock | None = None,
+    ) -> Practice:
+        """Continue a saved session with any newer drafts laid over it.
+
+        Raises :class:`JournalError` or :class:`simulator.engine.SessionError`.
+        """
+        journal = writer.journal
+        snapshot = journal.load_session(session_id)
+        if snapshot is None:
+            raise JournalError(f"there is no session {session_id} in the journal")
+        session = Session.restore(snapshot, library, clock=clock or SystemClock(), history=journal)
+        practice = cls(session, writer)
+        practice.apply_drafts(journal.drafts(session_id))
+        return practice
+
+    def apply_drafts(self, drafts: dict[str, str]) -> None:
+        """Put drafted text back where it was typed."""
+        session = self.session
+        current = session.current_answer()
+        for slot, text in drafts.items():
+            if current is not None and slot == answer_slot(current["id"]):
+                session.set_answer_text(text)
+            elif slot == PREP_NOTES:
+                session.set_prep_notes(text)
+            elif slot.startswith("reflection:"):
+                field = slot.removeprefix("reflection:")
+                if field in REFLECTION_FIELDS:
+                    session.set_reflection(**{field: text})
+            elif slot.startswith("thank-you:"):
+                recipient = slot.removeprefix("thank-you:")
+                if recipient in session.thank_you_recipients():
+                    session.set_thank_you_draft(recipient, text)
+
+    def drafts(self) -> dict[str, str]:
+        """The drafts stored for this session (read from the journal, after pending writes)."""
+        self.writer.flush()
+        return self.writer.journal.drafts(self.session.id)
+
+    def draft(self, slot: str, text: str) -> None:
+        """Keep text being typed: in the session now, in the journal's drafts soon after."""
+        self.apply_drafts({slot: text})
+        session_id = self.session.id
+        self.writer.submit(
+            lambda journal: journal.save_draft(session_id, slot, text),
+            lambda store: store.save(session_id, drafts={slot: text}),
+        )
+
+    def saved(self) -> None:
+        """Save the whole session after a change; drafts it now holds are cleared."""
+        snapshot: SessionSnapshot = self.session.snapshot()
+        persona_id = snapshot["persona_id"]
+        notes = snapshot["prep_notes"]
+
+        def write(journal: Journal) -> None:
+            journal.save_session(snapshot)
+            # The snapshot now holds every drafted text except a question still being typed.
+            held = [slot for slot in journal.drafts(snapshot["id"]) if slot != YOUR_QUESTION]
+            journal.clear_drafts(snapshot["id"], held)
+            journal.save_persona_notes(persona_id, notes)
+
+        self.writer.submit(
+            write, lambda store: store.save(snapshot["id"], snapshot=copy.deepcopy(snapshot))
+        )
+
+
+def recover_emergency_files(journal: Journal, store: EmergencyStore) -> list[str]:
+    """Move emergency copies back into the journal; returns the sessions recovered.
+
+    A snapshot replaces the journal's copy only when it is newer; drafts are laid on top.
+    Files that cannot be moved back yet are left for next time.
+    """
+    recovered: list[str] = []
+    for path in store.pending():
+        record = store.load(path)
+        session_id = str(record.get("session_id") or path.stem)
+        snapshot = record.get("snapshot")
+        try:
+            if isinstance(snapshot, dict):
+                existing = journal.load_session(session_id)
+                if existing is None or existing["updated_at"] <= snapshot.get("updated_at", 0):
+                    journal.save_session(snapshot)  # type: ignore[arg-type]
+            if journal.load_session(session_id) is not None:
+                for slot, text in dict(record.get("drafts") or {}).items():
+                    journal.save_draft(session_id, str(slot), str(text))
+        except JournalError as error:
+            log.warning("could not recover %s yet: %s", path, error)
+            continue
+        path.unlink(missing_ok=True)
+        recovered.append(session_id)
+    return recovered

@@ -1,0 +1,165 @@
+"""The app's entries in the command palette (ctrl+p): start, resume, history, packs, help, quit.
+
+Persona names come from packs, so they are shown as literal ``Content`` and never put in
+the help line (which the palette reads as markup).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from simulator.journal import Journal, JournalError, SessionSummary
+from simulator.practice import StartOptions
+from simulator.tui.timefmt import when_words
+
+if TYPE_CHECKING:
+    from simulator.tui.app import MockInterviewApp
+
+
+@dataclass(frozen=True)
+class Command:
+    """One palette entry."""
+
+    name: str
+    """What the palette shows and matches against (may hold text from packs)."""
+    run: Callable[[], Any]
+    """What choosing it does."""
+    help: str
+    """A line under the name; written by us, never from packs."""
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` as literal content with the matched letters styled.
+
+    :meth:`Matcher.highlight` would read ``text`` as markup, which text from packs must
+    never be.
+    """
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return content
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class MockInterviewCommands(Provider):
+    """Start a session with any interviewer, resume, open history, packs or help, quit."""
+
+    unfinished: SessionSummary | None = None
+    """The newest unfinished session, read when the palette opens."""
+
+    @property
+    def main_app(self) -> MockInterviewApp | None:
+        """The app, typed; None in a host app that is not mock-interview's."""
+        from simulator.tui.app import MockInterviewApp
+
+        app = self.app
+        return app if isinstance(app, MockInterviewApp) else None
+
+    async def startup(self) -> None:
+        """Read the newest unfinished session, off the screen's thread."""
+        app = self.main_app
+        self.unfinished = None
+        if app is not None and isinstance(app.journal, Journal):
+            journal = app.journal
+            try:
+                found = await asyncio.to_thread(journal.unfinished_sessions)
+            except JournalError:
+                found = []
+            self.unfinished = found[0] if found else None
+
+    def commands(self) -> list[Command]:
+        """Every entry, in the order the palette lists them before anything is typed."""
+        app = self.main_app
+        if app is None:
+            return []
+        found: list[Command] = []
+        in_session = app.practice is not None
+        if not in_session:
+            found += self.session_commands(app)
+        found += [
+            Command("History", app.action_history, "Past sessions: open, resume, export"),
+            Command("Browse packs", app.action_browse_packs, "Packs, questions, load problems"),
+            Command("Help", app.action_help, "Every key, by screen"),
+            Command("Quit", app.action_quit, "Save everything and quit"),
+        ]
+        return found
+
+    def session_commands(self, app: MockInterviewApp) -> list[Command]:
+        """Starting and resuming sessions (offered when no session is open)."""
+        found: list[Command] = []
+        library = app.library
+        if library is not None:
+            for entry in library.personas:
+                if entry.usable:
+                    found.append(
+                        Command(
+                            f"Start a session with {entry.persona.name}",
+                            partial(app.start_practice, StartOptions(entry.persona.id)),
+                            f"A full interview (pack {entry.pack_id})",
+                        )
+                    )
+        found.append(Command("Quick practice", self.quick, "One question per stage"))
+        unfinished = self.unfinished
+        if unfinished is not None:
+            started = when_words(unfinished.created_at, app.clock.now())
+            found.append(
+                Command(
+                    "Resume the last session",
+                    lambda: app.resume_practice(unfinished.id),
+                    f"The unfinished session started {started}",
+                )
+            )
+        else:
+            found.append(
+                Command(
+                    "Resume the last session",
+                    lambda: app.notify("There is no unfinished session to resume."),
+                    "No unfinished session",
+                )
+            )
+        return found
+
+    def quick(self) -> None:
+        """A short session with the interviewer highlighted on the home screen, or the first."""
+        app = self.main_app
+        if app is None:
+            return
+        quick = getattr(self.screen, "action_quick", None)
+        if callable(quick):
+            quick()
+            return
+        library = app.library
+        usable = [entry for entry in library.personas if entry.usable] if library else []
+        if not usable:
+            app.notify("No interviewer can be started yet.", severity="warning")
+            return
+        app.start_practice(StartOptions(usable[0].persona.id, question_count=1))
+
+    async def discover(self) -> Hits:
+        """The entries shown before anything is typed."""
+        for command in self.commands():
+            yield DiscoveryHit(Content(command.name), command.run, command.name, command.help)
+
+    async def search(self, query: str) -> Hits:
+        """The entries matching what was typed, best first."""
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlighted(matcher, command.name),
+                    command.run,
+                    command.name,
+                    command.help,
+                )

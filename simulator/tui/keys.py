@@ -1,0 +1,114 @@
+"""Every key the app answers to, as data: the help screen shows it and tests check it.
+
+The same action has the same key everywhere. Each entry is a ``KeyHelp(key, where, what)``
+tuple; ``key`` is written the way the help screen and the README show it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class KeyHelp(NamedTuple):
+    """One key, where it works, and what it does."""
+
+    key: str
+    """The key as shown to the user, such as ``ctrl+s`` or ``1-5``."""
+    where: str
+    """The screen it works on (one of :data:`PLACES`)."""
+    what: str
+    """What it does, in plain words."""
+
+
+EVERYWHERE = "Everywhere"
+"""Keys that work on every screen."""
+HOME = "Home"
+"""The home screen."""
+SESSION = "Session screens"
+"""Every screen of a practice session, from prep to summary."""
+INTERVIEW = "Interview"
+"""The interview screen, while answering."""
+SELF_SCORE = "Self-score"
+"""Scoring the answers after the interview."""
+REFLECTION = "Reflection"
+"""The reflection log after scoring."""
+FOLLOW_UP = "Follow-up plan"
+"""Thank-you notes and the follow-up plan."""
+SUMMARY = "Summary"
+"""The session at a glance, before finishing it."""
+HISTORY = "History"
+"""The list of past sessions."""
+SESSION_VIEW = "Past session"
+"""One past session, read-only."""
+PACK_BROWSER = "Pack browser"
+"""The installed packs, their questions and problems."""
+HELP = "Help"
+"""This table, on screen."""
+
+PLACES: tuple[str, ...] = (
+    EVERYWHERE,
+    HOME,
+    SESSION,
+    INTERVIEW,
+    SELF_SCORE,
+    REFLECTION,
+    FOLLOW_UP,
+    SUMMARY,
+    HISTORY,
+    SESSION_VIEW,
+    PACK_BROWSER,
+    HELP,
+)
+"""The places keys are grouped by, in the order the help screen shows them."""
+
+KEYS: tuple[KeyHelp, ...] = (
+    KeyHelp("ctrl+q", EVERYWHERE, "Quit (everything is saved first)"),
+    KeyHelp("escape", EVERYWHERE, "Back, or close this screen"),
+    KeyHelp("f1", EVERYWHERE, "Show the keys"),
+    KeyHelp("?", EVERYWHERE, "Show the keys (on screens without a text box)"),
+    KeyHelp("ctrl+p", EVERYWHERE, "Command palette: start, resume, history, theme…"),
+    KeyHelp("tab", EVERYWHERE, "Move to the next part of the screen"),
+    KeyHelp("enter", HOME, "Start a session with the highlighted interviewer"),
+    KeyHelp("n", HOME, "Quick practice: one question per stage"),
+    KeyHelp("r", HOME, "Resume the unfinished session"),
+    KeyHelp("h", HOME, "History of past sessions"),
+    KeyHelp("b", HOME, "Browse the installed packs"),
+    KeyHelp("i", HOME, "Interviewers tab"),
+    KeyHelp("p", HOME, "Packs tab"),
+    KeyHelp("e", HOME, "Problems tab"),
+    KeyHelp("ctrl+s", SESSION, "Continue, or submit what you wrote"),
+    KeyHelp("escape", SESSION, "Leave the session (it stays saved to resume)"),
+    KeyHelp("ctrl+s", INTERVIEW, "Submit the answer"),
+    KeyHelp("ctrl+r", INTERVIEW, "Ask for clarification"),
+    KeyHelp("ctrl+t", INTERVIEW, "Show a hint (recorded)"),
+    KeyHelp("ctrl+n", INTERVIEW, "Skip the question"),
+    KeyHelp("delete", INTERVIEW, "Remove the highlighted question of yours"),
+    KeyHelp("1-5", SELF_SCORE, "Score the highlighted criterion"),
+    KeyHelp("up/down", SELF_SCORE, "Previous or next criterion"),
+    KeyHelp("pageup/pagedown", SELF_SCORE, "Previous or next answer"),
+    KeyHelp("home/end", SELF_SCORE, "First or last criterion"),
+    KeyHelp("0/backspace", SELF_SCORE, "Clear the criterion's score"),
+    KeyHelp("space", SELF_SCORE, "Tick a checklist item"),
+    KeyHelp("delete", REFLECTION, "Remove the highlighted topic"),
+    KeyHelp("d", FOLLOW_UP, "Mark the highlighted follow-up done, or not done"),
+    KeyHelp("a", FOLLOW_UP, "Add a check-in"),
+    KeyHelp("c", FOLLOW_UP, "Close the process: nothing more comes due"),
+    KeyHelp("ctrl+s", SUMMARY, "Finish the session"),
+    KeyHelp("x", SUMMARY, "Export it to Markdown"),
+    KeyHelp("enter", HISTORY, "Open the highlighted session, read-only"),
+    KeyHelp("r", HISTORY, "Resume the highlighted session, if unfinished"),
+    KeyHelp("x", HISTORY, "Export it to Markdown in the current folder"),
+    KeyHelp("delete", HISTORY, "Delete it (asks first)"),
+    KeyHelp("up/down", SESSION_VIEW, "Scroll"),
+    KeyHelp("pageup/pagedown", SESSION_VIEW, "Scroll a page"),
+    KeyHelp("enter", PACK_BROWSER, "Go to the pack's questions, or the question's details"),
+    KeyHelp("p", PACK_BROWSER, "Packs tab"),
+    KeyHelp("e", PACK_BROWSER, "Problems tab"),
+    KeyHelp("escape", HELP, "Close (f1 and ? too)"),
+)
+"""The key table, grouped by :data:`PLACES`."""
+
+
+def keys_for(where: str) -> list[KeyHelp]:
+    """The keys of one place, in table order."""
+    return [entry for entry in KEYS if entry.where == where]

@@ -1,0 +1,243 @@
+"""The follow-up plan: thank-you notes drafted with their checklist, and the reminders.
+
+One note per interviewer (each member of a panel), autosaved as a draft once typing pauses.
+The plan lists the thank-you notes (due within 24 hours), the inquiry after a week and the
+check-ins every two weeks, with keys to mark one done, add a check-in or close the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+
+from simulator.engine.followup import THANK_YOU_CHECKLIST
+from simulator.engine.session import SessionError
+from simulator.engine.snapshot import ReminderSnapshot
+from simulator.practice import Practice, thank_you_slot
+from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.timefmt import due_words, local_date
+from simulator.tui.widgets.draft_area import DraftArea, TextHandler
+
+KIND_NAMES: dict[str, str] = {
+    "thank-you": "Thank-you note",
+    "inquiry": "Inquiry",
+    "check-in": "Check-in",
+}
+"""What each kind of reminder is called on screen."""
+
+
+def reminder_status(reminder: ReminderSnapshot, now: float) -> str:
+    """Done (when), closed, or when it is due in words."""
+    if reminder["done_at"] is not None:
+        return f"done {local_date(reminder['done_at'])}"
+    if reminder["closed"]:
+        return "closed"
+    return due_words(reminder["due_at"], now)
+
+
+def checklist_content() -> Content:
+    """What to check before sending a thank-you note."""
+    parts: list[str | tuple[str, str]] = [("Before you send", "bold $accent")]
+    for item in THANK_YOU_CHECKLIST:
+        parts += ["\n\n", ("• ", "$accent"), (item.label, "bold"), "\n", (item.description, "dim")]
+    return Content.assemble(*parts)
+
+
+class ReminderTable(DataTable[Text]):
+    """The plan, one reminder a row; the keys act on the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "screen.toggle_done", "Done/not done"),
+        Binding("a", "screen.add_check_in", "Add check-in"),
+        Binding("c", "screen.close_process", "Close process"),
+    ]
+
+
+class FollowUpScreen(SessionScreen):
+    """Draft the thank-you notes and look over the follow-up plan."""
+
+    CSS_PATH = "../styles/follow_up.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "continue", "Continue"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__(practice)
+        self.recipients: list[str] = practice.session.thank_you_recipients()
+        """Who gets a thank-you note, in order."""
+
+    def compose(self) -> ComposeResult:
+        """The notes with the checklist beside them, then the plan."""
+        session = self.practice.session
+        drafts = session.thank_you_drafts
+        due = {
+            reminder["recipient"]: reminder["due_at"]
+            for reminder in session.reminders
+            if reminder["kind"] == "thank-you"
+        }
+        yield Header()
+        yield Static(
+            Content.assemble(
+                ("Follow-up plan", "bold"),
+                ("  ·  draft your thank-you note now; send it within 24 hours", "dim"),
+            ),
+            id="follow-up-heading",
+            markup=False,
+        )
+        with Horizontal(id="follow-up-notes"):
+            with VerticalScroll(id="note-list") as notes:
+                notes.can_focus = False  # tab goes from note to note
+                for index, recipient in enumerate(self.recipients):
+                    label: list[str | tuple[str, str]] = [
+                        ("Thank-you note to ", "bold"),
+                        (recipient or "your interviewer", "bold"),
+                    ]
+                    if recipient in due:
+                        label += [(f"  due {local_date(due[recipient])}", "dim")]
+                    yield Static(Content.assemble(*label), classes="note-label", markup=False)
+                    yield DraftArea(
+                        drafts.get(recipient, ""),
+                        save=self._saver(recipient),
+                        keep=self._keeper(recipient),
+                        placeholder="Subject: Thank you…",
+                        id=f"note-{index}",
+                        classes="note-area",
+                    )
+            with VerticalScroll(id="note-checklist"):
+                yield Static(checklist_content(), markup=False)
+        with Vertical(id="follow-up-plan"):
+            yield Static(
+                Content.assemble(
+                    ("The plan", "bold"),
+                    ("  tab here, then  ", "dim"),
+                    ("d", "bold"),
+                    (" done  ", "dim"),
+                    ("a", "bold"),
+                    (" add a check-in  ", "dim"),
+                    ("c", "bold"),
+                    (" close the process", "dim"),
+                ),
+                id="plan-label",
+                markup=False,
+            )
+            yield ReminderTable(id="reminders", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Set up the plan's columns, show it, and start in the first note."""
+        table = self.query_one(ReminderTable)
+        table.add_columns("Due", "Kind", "Status", "What")
+        super().on_mount()
+        self.query_one(DraftArea).focus()
+
+    def _saver(self, recipient: str) -> TextHandler:
+        def save(text: str) -> None:
+            with contextlib.suppress(SessionError):  # the session ended as the typing did
+                self.practice.draft(thank_you_slot(recipient), text)
+
+        return save
+
+    def _keeper(self, recipient: str) -> TextHandler:
+        def keep(text: str) -> None:
+            with contextlib.suppress(SessionError):
+                self.practice.session.set_thank_you_draft(recipient, text)
+
+        return keep
+
+    def now(self) -> float:
+        """The app's clock (a fake one in tests)."""
+        return self.main_app.clock.now()
+
+    def refresh_view(self) -> None:
+        """Show the plan (the notes are the editors' own)."""
+        table = self.query_one(ReminderTable)
+        row = table.cursor_row
+        table.clear()
+        now = self.now()
+        for reminder in self.practice.session.reminders:
+            open_ = reminder["done_at"] is None and not reminder["closed"]
+            style = "" if open_ else "dim"
+            table.add_row(
+                Text(local_date(reminder["due_at"]), style=style),
+                Text(KIND_NAMES.get(reminder["kind"], reminder["kind"]), style=style),
+                Text(reminder_status(reminder, now), style=style),
+                Text(reminder["title"], style=style),
+                key=reminder["id"],
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def highlighted_reminder(self) -> ReminderSnapshot | None:
+        """The reminder under the plan's cursor."""
+        table = self.query_one(ReminderTable)
+        reminders = self.practice.session.reminders
+        if not 0 <= table.cursor_row < len(reminders):
+            return None
+        return reminders[table.cursor_row]
+
+    def save_drafts(self) -> None:
+        """Save whatever was typed and not saved yet."""
+        for area in self.query(DraftArea):
+            area.flush()
+
+    # --- the plan --------------------------------------------------------------------------
+
+    def action_toggle_done(self) -> None:
+        """Mark the highlighted reminder done (or not done again)."""
+        reminder = self.highlighted_reminder()
+        if reminder is None:
+            return
+        done = reminder["done_at"] is None
+        self.practice.session.mark_reminder_done(reminder["id"], done)
+        self.practice.saved()
+        self.refresh_view()
+
+    def action_add_check_in(self) -> None:
+        """Add one more check-in, two weeks after the last item."""
+        self.practice.session.extend_check_ins(1)
+        self.practice.saved()
+        self.refresh_view()
+        self.notify("Added a check-in two weeks after the last item.", timeout=3)
+
+    def action_close_process(self) -> None:
+        """Close the process after asking: everything not done is closed."""
+
+        def answered(choice: str | None) -> None:
+            if choice == "close":
+                self.practice.session.close_process()
+                self.practice.saved()
+                self.refresh_view()
+                self.notify("Process closed. Adding a check-in reopens it.", timeout=4)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Close this process?",
+                "Every follow-up not yet done is closed, so nothing more will be due for "
+                "this interview. Adding a check-in reopens it.",
+                [("keep", "Keep it open"), ("close", "Close the process")],
+            ),
+            answered,
+        )
+
+    # --- leaving -------------------------------------------------------------------------
+
+    def action_continue(self) -> None:
+        """On to the summary."""
+        self.save_drafts()
+        self.practice.session.advance()
+        self.changed()
+
+    def action_back(self) -> None:
+        """Back to the reflection."""
+        self.save_drafts()
+        self.practice.session.go_back()
+        self.changed()

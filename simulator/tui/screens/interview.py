@@ -1,0 +1,314 @@
+"""The interview itself: greeting, pitch, questions with follow-ups, your questions, wrap-up."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from simulator.engine.views import Step
+from simulator.practice import YOUR_QUESTION, Practice, answer_slot
+from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.widgets.answer_editor import AUTOSAVE_DELAY, AnswerEditor
+from simulator.tui.widgets.countdown import Countdown
+
+ANSWERING_STAGES = ("pitch", "questions")
+
+
+def conversation(step: Step, asides: list[tuple[str, str]]) -> Content:
+    """What the interviewer has said on this step, with clarifications and hints asked for."""
+    speaker = step.speaker + (f" · {step.speaker_role}" if step.speaker_role else "")
+    parts: list[str | tuple[str, str]] = [(speaker, "bold $accent"), "\n"]
+    if step.line:
+        parts += [step.line.strip(), "\n"]
+    question = step.question
+    if question is not None:
+        if question.parent_prompt and question.source in ("follow-up", "probe"):
+            parts += [("Following up on: ", "dim italic"), (question.parent_prompt.strip(), "dim")]
+            parts += ["\n"]
+        parts += ["\n", (question.prompt.strip(), "bold"), "\n"]
+        if not question.installed:
+            parts += [("(This question's pack is no longer installed.)", "dim italic"), "\n"]
+    for label, text in asides:
+        parts += ["\n", (f"{label}: ", "italic $secondary"), text.strip(), "\n"]
+    return Content.assemble(*parts)
+
+
+class InterviewScreen(SessionScreen):
+    """Every stage of the plan after prep, one step at a time."""
+
+    CSS_PATH = "../styles/interview.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("ctrl+s", "continue", "Continue", priority=True),
+        Binding("ctrl+r", "clarify", "Clarify", priority=True),
+        Binding("ctrl+t", "hint", "Hint", priority=True),
+        Binding("ctrl+n", "skip", "Skip", priority=True),
+        Binding("delete", "remove_question", "Remove question", show=False),
+    ]
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__(practice)
+        self.answer_id: str | None = None
+        """The answer on screen; when it changes, the editor is reloaded."""
+        self.asides: list[tuple[str, str]] = []
+        """Clarifications and hints shown for the current answer."""
+        self.showing_suggestions = False
+        """Whether the suggested candidate questions are shown (your-questions stage)."""
+        self.stage_index = -1
+        self.question_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """The stage bar, the conversation, and the answer area."""
+        yield Header()
+        with Horizontal(id="stage-row"):
+            yield Static("", id="stage-bar", markup=False)
+            yield Countdown("", id="countdown")
+        with VerticalScroll(id="conversation-box"):
+            yield Static("", id="conversation", markup=False)
+        with Horizontal(id="answer-row"):
+            yield AnswerEditor(id="answer")
+            with Vertical(id="drill-box"):
+                yield Label("Checklist (space ticks)")
+                yield SelectionList[str](id="drill-checklist")
+        with VerticalScroll(id="your-questions-box"):
+            yield Input(placeholder="Type a question for the interviewer, then enter", id="ask")
+            yield OptionList(id="asked")
+            yield Static("", id="suggestions", markup=False)
+        yield Static("", id="help-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the current step and keep the timer moving."""
+        super().on_mount()
+        self.set_interval(0.25, self.update_timer)
+
+    # --- showing -----------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Redraw for the session's current step."""
+        session = self.practice.session
+        step = session.step()
+        if step.stage_index != self.stage_index:
+            self.stage_index = step.stage_index
+            self.showing_suggestions = False
+        kind = step.stage_kind
+        answering = step.question is not None
+        bar = step.stage_title + (f" · {step.progress}" if step.progress else "")
+        self.query_one("#stage-bar", Static).update(bar)
+        question = step.question
+        if question is not None and question.answer_id != self.answer_id:
+            self.answer_id = question.answer_id
+            self.asides = [("Hint", hint) for hint in question.hints_shown]
+            editor = self.query_one("#answer", AnswerEditor)
+            editor.load(answer_slot(question.answer_id), question.text)
+            if not question.started:
+                session.begin_answer()
+                self.practice.saved()
+        if question is None:
+            self.answer_id = None
+            self.asides = []
+        self.query_one("#conversation", Static).update(conversation(step, self.asides))
+        self.query_one("#countdown").display = answering
+        self.query_one("#answer-row").display = answering
+        drills = question.checklist if question is not None else {}
+        self.query_one("#drill-box").display = bool(drills)
+        if drills:
+            checklist = self.query_one("#drill-checklist", SelectionList)
+            checklist.clear_options()
+            checklist.add_options(
+                [Selection(Content(item), item, ticked) for item, ticked in drills.items()]
+            )
+            checklist.highlighted = 0
+        asking = kind == "your-questions"
+        self.query_one("#your-questions-box").display = asking
+        if asking:
+            self.show_your_questions()
+        self.query_one("#help-line", Static).update(self.help_line(step))
+        self.update_timer()
+        self.refresh_bindings()
+        if answering:
+            self.query_one("#answer", AnswerEditor).focus()
+        elif asking and not self.showing_suggestions:
+            self.query_one("#ask", Input).focus()
+
+    def help_line(self, step: Step) -> str:
+        """One line saying what to do now."""
+        if step.question is not None:
+            if step.question.source == "pitch":
+                return "Give your elevator pitch. ctrl+s when you are done."
+            return "Type your answer; it is saved as you go. ctrl+s submits."
+        if step.stage_kind == "your-questions":
+            if self.showing_suggestions:
+                return "Questions you could also ask are shown above. ctrl+s to go on."
+            return "Ask what you want to know; enter adds each question. ctrl+s when done."
+        if step.last_stage:
+            return "ctrl+s ends the interview and starts your self-scoring."
+        return "ctrl+s to continue."
+
+    def show_your_questions(self) -> None:
+        """The candidate's questions, and afterwards the suggested ones for comparison."""
+        session = self.practice.session
+        asked = self.query_one("#asked", OptionList)
+        asked.clear_options()
+        asked.add_options([Option(Content(text)) for text in session.candidate_questions])
+        suggestions = self.query_one("#suggestions", Static)
+        suggestions.display = self.showing_suggestions
+        if self.showing_suggestions:
+            parts: list[str | tuple[str, str]] = [("Questions you could also ask:", "bold")]
+            for text in session.suggested_candidate_questions():
+                parts += ["\n• ", text]
+            suggestions.update(Content.assemble(*parts))
+
+    def update_timer(self) -> None:
+        """Move the countdown on."""
+        session = self.practice.session
+        if session.phase != "stages" or session.current_answer() is None:
+            return
+        self.query_one("#countdown", Countdown).show(
+            session.remaining(), session.overtime(), session.time_state(), True
+        )
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that apply to this step appear and work."""
+        session = self.practice.session
+        if session.phase != "stages":
+            return action not in {"submit", "continue", "clarify", "hint", "skip"}
+        step = session.step()
+        question = step.question
+        if action in {"submit", "skip"}:
+            return question is not None and not (action == "skip" and question.source == "pitch")
+        if action == "clarify":
+            return question is not None and question.source != "pitch"
+        if action == "hint":
+            return question is not None and len(question.hints_shown) < question.hints_total
+        if action == "continue":
+            return question is None
+        if action == "remove_question":
+            return step.stage_kind == "your-questions"
+        return True
+
+    def take_editor_text(self) -> None:
+        """Put the editor's text into the answer now (before submitting or skipping)."""
+        editor = self.query_one("#answer", AnswerEditor)
+        editor.cancel()
+        session = self.practice.session
+        current = session.current_answer()
+        if current is not None and editor.text != current["text"]:
+            session.set_answer_text(editor.text)
+
+    def action_submit(self) -> None:
+        """Hand in the answer; the interviewer may follow up."""
+        self.take_editor_text()
+        session = self.practice.session
+        session.submit()
+        self.finish_step()
+
+    def action_skip(self) -> None:
+        """Skip this question (recorded as skipped)."""
+        self.take_editor_text()
+        self.practice.session.skip()
+        self.finish_step()
+
+    def finish_step(self) -> None:
+        """After an answer: on to the next stage when this one has nothing left."""
+        session = self.practice.session
+        if (
+            session.phase == "stages"
+            and session.step().stage_kind in ANSWERING_STAGES
+            and session.step().complete
+        ):
+            session.advance()
+        self.changed()
+
+    def action_continue(self) -> None:
+        """Go on: to the next stage, or after the questions to the suggestions first."""
+        session = self.practice.session
+        step = session.step()
+        if step.stage_kind == "your-questions":
+            pending = self.query_one("#ask", Input).value.strip()
+            if pending:
+                self.add_question(pending)
+            if not self.showing_suggestions and session.suggested_candidate_questions():
+                self.showing_suggestions = True
+                self.refresh_view()
+                return
+        session.advance()
+        self.changed()
+
+    def action_clarify(self) -> None:
+        """Ask the interviewer to clarify (recorded)."""
+        self.take_editor_text()
+        text = self.practice.session.ask_clarification()
+        self.asides.append(("Clarification", text))
+        self.practice.saved()
+        self.refresh_view()
+
+    def action_hint(self) -> None:
+        """Show the next hint (recorded)."""
+        self.take_editor_text()
+        hint = self.practice.session.show_next_hint()
+        if hint is None:
+            self.notify("There are no more hints for this question.")
+            return
+        self.asides.append(("Hint", hint))
+        self.practice.saved()
+        self.refresh_view()
+
+    def on_answer_editor_drafted(self, event: AnswerEditor.Drafted) -> None:
+        """Keep the answer as it is typed."""
+        current = self.practice.session.current_answer()
+        if current is not None and event.slot == answer_slot(current["id"]):
+            self.practice.draft(event.slot, event.text)
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
+        """Tick a drill's checklist item."""
+        item = event.selection.value
+        self.practice.session.tick(item, item in event.selection_list.selected)
+        self.practice.saved()
+
+    # --- your questions ------------------------------------------------------------------
+
+    def add_question(self, text: str) -> None:
+        """Record one of the candidate's questions."""
+        self.practice.session.add_candidate_question(text)
+        self.query_one("#ask", Input).value = ""
+        self.practice.draft(YOUR_QUESTION, "")
+        self.practice.saved()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter adds the typed question."""
+        if event.value.strip():
+            self.add_question(event.value)
+            self.refresh_view()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Keep a half-typed question safe, shortly after typing stops."""
+        if event.input.id != "ask":
+            return
+        if self.question_timer is not None:
+            self.question_timer.stop()
+        value = event.value
+        self.question_timer = self.set_timer(
+            AUTOSAVE_DELAY, lambda: self.practice.draft(YOUR_QUESTION, value)
+        )
+
+    def action_remove_question(self) -> None:
+        """Remove the highlighted question of yours."""
+        asked = self.query_one("#asked", OptionList)
+        if asked.highlighted is None:
+            return
+        self.practice.session.remove_candidate_question(asked.highlighted)
+        self.practice.saved()
+        self.refresh_view()

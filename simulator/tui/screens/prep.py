@@ -1,0 +1,102 @@
+"""Preparation: the interviewer's briefing, a checklist, and notes kept for next time."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from simulator.practice import PREP_NOTES
+from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.widgets.answer_editor import AnswerEditor
+
+
+class PrepScreen(SessionScreen):
+    """The first stage of a plan: get ready before the interviewer arrives."""
+
+    CSS_PATH = "../styles/interview.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "continue", "Start the interview", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Briefing and checklist on the left, notes on the right."""
+        yield Header()
+        yield Static("", id="stage-bar", markup=False)
+        with Horizontal(id="prep-body"):
+            with VerticalScroll(id="briefing-box"):
+                yield Static("", id="briefing", markup=False)
+                yield Label("Preparation checklist (space ticks an item)")
+                yield SelectionList[str](id="prep-checklist")
+            with Vertical(id="notes-box"):
+                yield Label("", id="notes-label", markup=False)
+                yield AnswerEditor(PREP_NOTES, id="prep-notes")
+        yield Footer()
+
+    def refresh_view(self) -> None:
+        """Show the persona's briefing, the checklist and the saved notes."""
+        session = self.practice.session
+        persona = session.persona
+        name = persona.name if persona else session.snapshot()["persona_name"]
+        self.query_one("#stage-bar", Static).update(
+            f"Preparation · interview with {name} · ctrl+s when you are ready"
+        )
+        parts: list[str | tuple[str, str]] = []
+        if persona is not None:
+            heading = persona.name + (f", {persona.role}" if persona.role else "")
+            parts += [(heading, "bold"), "\n"]
+            if persona.panel:
+                members = ", ".join(
+                    member.name + (f" ({member.role})" if member.role else "")
+                    for member in persona.panel
+                )
+                parts += ["With ", members, "\n"]
+            if persona.description:
+                parts += ["\n", persona.description.strip(), "\n"]
+            if persona.instructions:
+                parts += ["\n", ("To prepare: ", "bold"), persona.instructions.strip(), "\n"]
+        stages = [stage.title or stage.stage for stage in persona.plan] if persona else []
+        if stages:
+            parts += ["\n", ("The interview: ", "bold"), " → ".join(stages), "\n"]
+        self.query_one("#briefing", Static).update(Content.assemble(*parts))
+        checklist = self.query_one("#prep-checklist", SelectionList)
+        checklist.clear_options()
+        checklist.add_options(
+            [
+                Selection(Content(item), item, ticked)
+                for item, ticked in session.prep_checklist.items()
+            ]
+        )
+        self.query_one("#notes-label", Label).update(
+            f"Your notes (kept for your next session with {name})"
+        )
+        editor = self.query_one("#prep-notes", AnswerEditor)
+        if editor.text != session.prep_notes:
+            editor.load(PREP_NOTES, session.prep_notes)
+        editor.focus()
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
+        """Tick or untick a checklist item."""
+        item = event.selection.value
+        ticked = item in event.selection_list.selected
+        self.practice.session.tick_prep(item, ticked)
+        self.practice.saved()
+
+    def on_answer_editor_drafted(self, event: AnswerEditor.Drafted) -> None:
+        """Keep the notes as they are typed."""
+        self.practice.draft(event.slot, event.text)
+
+    def action_continue(self) -> None:
+        """On to the interview."""
+        editor = self.query_one("#prep-notes", AnswerEditor)
+        editor.cancel()
+        self.practice.session.set_prep_notes(editor.text)
+        self.practice.session.advance()
+        self.changed()

@@ -1,0 +1,641 @@
+"""Self-scoring: each answer with what the engine noticed, scored 1 to 5 against its rubric.
+
+The left pane shows the question, the answer and the offline insights; the right pane the
+rubric, one row per criterion (the highlighted one opens to show its level anchors), then
+any drill checklist, then, once every criterion has a score, the talking points and the
+sample answer. Everything from packs and answers is shown as plain text, never markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from simulator.engine.insights import STAR_PARTS, Insights
+from simulator.engine.views import ScoreItem
+from simulator.packs.models import Criterion
+from simulator.practice import Practice
+from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.timefmt import clock_text
+from simulator.tui.widgets.labelled_rows import LabelledRows, Row
+
+Part = str | tuple[str, str]
+"""A piece of display text: plain, or plain with one of our own styles."""
+
+SOURCE_NAMES: dict[str, str] = {
+    "question": "Question",
+    "follow-up": "Follow-up",
+    "probe": "Follow-up",
+    "pitch": "Elevator pitch",
+    "your-question": "Your question",
+}
+"""What each kind of answer is called on screen."""
+
+LABEL_WIDTH = 12
+"""The width of the insight labels' column."""
+
+MAX_CRITERIA = 8
+"""A rubric has at most this many criteria (the pack format's limit); rows are made ahead."""
+
+RowKind = Literal["criterion", "check"]
+"""A rubric row scores a criterion or ticks a checklist item."""
+
+
+def marks(score: int | None) -> Part:
+    """A score as five marks, filled up to the score."""
+    if score is None:
+        return ("○○○○○", "dim")
+    return ("●" * score + "○" * (5 - score), "bold $accent")
+
+
+def prompt_content(item: ScoreItem) -> Content:
+    """The question that was asked (after the one it follows, for a follow-up)."""
+    answer = item.answer
+    parts: list[Part] = []
+    if item.parent_prompt:
+        parts += [("Following up on: ", "dim italic"), (item.parent_prompt, "dim"), "\n"]
+    parts += [(SOURCE_NAMES.get(answer["source"], "Question"), "bold $accent"), "\n"]
+    parts += [answer["prompt"]]
+    return Content.assemble(*parts)
+
+
+def answer_content(item: ScoreItem) -> Content:
+    """The candidate's answer exactly as written, or a note that there is none."""
+    answer = item.answer
+    parts: list[Part] = [("Your answer", "bold $accent")]
+    if answer["skipped"]:
+        parts += ["  ", ("Skipped", "bold $warning")]
+    parts += ["\n"]
+    text = answer["text"].strip("\n")
+    parts += [text] if text.strip() else [("(nothing written)", "dim italic")]
+    return Content.assemble(*parts)
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{word} ×{count}" if count > 1 else word for word, count in counts.items())
+
+
+def insight_rows(insights: Insights, *, revealed: bool) -> list[Row]:
+    """What the engine noticed, in plain words, one insight a row.
+
+    Talking points are counted here, and listed with the sample answer once ``revealed``.
+    """
+    rows: list[Row] = []
+
+    def add(label: str, *value: Part) -> None:
+        rows.append((label, Content.assemble(*value)))
+
+    time_use = insights.time
+    used = f"{clock_text(time_use.used)} of {clock_text(time_use.limit)}"
+    if time_use.overtime > 0:
+        add("Time", used, ", ", (f"{clock_text(time_use.overtime)} over", "$warning"))
+    else:
+        add("Time", used)
+
+    length = insights.length
+    if length.verdict == "empty":
+        add("Length", ("nothing written", "$warning"))
+    else:
+        words = f"{length.words} word{'s' if length.words != 1 else ''}"
+        if length.budget:
+            add("Length", words, (f" ({length.verdict}: about {length.budget} fit)", "dim"))
+        else:
+            add("Length", words)
+
+    fillers = insights.fillers
+    add("Fillers", _counted(fillers.fillers) if fillers.fillers else "none")
+    add("Hedges", _counted(fillers.hedges) if fillers.hedges else "none")
+    if fillers.filler_total or fillers.hedge_total:
+        add("", (f"{fillers.per_100_words:g} per 100 words", "dim"))
+
+    if insights.pronouns is not None:
+        pronouns = insights.pronouns
+        if pronouns.i_share is None:
+            add("I / we", "neither used")
+        else:
+            share = round(pronouns.i_share * 100)
+            add(
+                "I / we",
+                f"I {pronouns.i_count}, we {pronouns.we_count}",
+                (f" ({share}% I)", "dim"),
+            )
+
+    numbers = insights.numbers
+    if numbers.total:
+        add("Numbers", str(numbers.total), (f"  {', '.join(numbers.examples)}", "dim"))
+    else:
+        add("Numbers", "none")
+
+    if insights.star is not None:
+        star: list[Part] = []
+        for part in STAR_PARTS:
+            if star:
+                star.append(" ")
+            if part in insights.star.present:
+                star.append((f"✓{part}", "$success"))
+            else:
+                star.append((f"·{part}", "dim"))
+        add("STAR", *star)
+
+    if insights.keywords is not None:
+        keywords = insights.keywords
+        total = len(keywords.covered) + len(keywords.missing)
+        value: list[Part] = [f"{len(keywords.covered)} of {total}"]
+        if keywords.covered:
+            value += [": ", ", ".join(keywords.covered)]
+        if keywords.missing:
+            value += [("; not used: ", "dim"), (", ".join(keywords.missing), "dim")]
+        add("Keywords", *value)
+
+    points = insights.talking_points
+    if points:
+        covered = sum(1 for point in points if point.covered)
+        note = "" if revealed else " (listed after scoring)"
+        add("Talking pts", f"{covered} of {len(points)} look covered", (note, "dim"))
+
+    if insights.top_words:
+        add("Most used", _counted(dict(insights.top_words)))
+    return rows
+
+
+def check_content(item: str, ticked: bool) -> Content:
+    """One checklist item with its tick box."""
+    return Content.assemble(("[x] " if ticked else "[ ] ", "bold $accent"), item)
+
+
+def criterion_title(criterion: Criterion, score: int | None) -> Content:
+    """A criterion's row: its score as marks and a number, then its label."""
+    number = ("–", "dim") if score is None else (str(score), "bold")
+    return Content.assemble(marks(score), " ", number, "  ", (criterion.label, "bold"))
+
+
+def level_rows(criterion: Criterion, score: int | None) -> list[Row]:
+    """A criterion's level anchors, the one matching the score picked out."""
+    rows: list[Row] = []
+    for level in sorted(criterion.levels):
+        text = criterion.levels[level]
+        chosen = level == score
+        label = Content.assemble((f"{level}", "bold $accent" if chosen else "bold"))
+        rows.append((label, Content.assemble((text, "bold $accent") if chosen else text)))
+    return rows
+
+
+def point_rows(item: ScoreItem) -> list[Row]:
+    """The talking points, marked ✓ when the answer seems to cover them."""
+    points = item.insights.talking_points
+    if points:
+        return [
+            (
+                Content.assemble(("✓", "$success") if point.covered else ("·", "dim")),
+                Content(point.point),
+            )
+            for point in points
+        ]
+    return [(Content.assemble(("·", "dim")), Content(text)) for text in item.talking_points]
+
+
+class SheetRow(Vertical):
+    """A row of the rubric the cursor can rest on: a criterion or a checklist item.
+
+    A highlighted criterion opens to show its description and level anchors. Rows are
+    reused from answer to answer: :meth:`set_criterion` and :meth:`set_check` say what the
+    row shows now.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(classes="sheet-row")
+        self.kind: RowKind = "criterion"
+        """What the row scores or ticks."""
+        self.key = ""
+        """The criterion id, or the checklist item's text."""
+        self.criterion: Criterion | None = None
+        """The criterion, for a criterion row."""
+        self._heading = Static("", classes="row-title", markup=False)
+        self._description = Static("", classes="row-detail row-description", markup=False)
+        self._levels = LabelledRows(label_width=1, classes="row-detail row-levels")
+        self._no_levels = Static(
+            Content.assemble(("Score 1 (weak) to 5 (strong).", "dim")),
+            classes="row-detail",
+            markup=False,
+        )
+        self._drawn: tuple[object, ...] | None = None
+        self._details_for: Criterion | None = None
+
+    def compose(self) -> ComposeResult:
+        """The title line, then a criterion's details (shown when highlighted)."""
+        yield self._heading
+        yield self._description
+        yield self._levels
+        yield self._no_levels
+
+    def set_criterion(self, criterion: Criterion, score: int | None, *, highlighted: bool) -> None:
+        """Show a criterion with its score, opened when highlighted."""
+        self.kind = "criterion"
+        self.key = criterion.id
+        self.criterion = criterion
+        self.set_class(highlighted, "-highlight")
+        if self._details_for != criterion:
+            self._details_for = criterion
+            self._drawn = None
+            self._description.update(Content.assemble((criterion.description.strip(), "italic")))
+        description = bool(criterion.description.strip())
+        self._description.display = highlighted and description
+        self._levels.display = highlighted and bool(criterion.levels)
+        self._no_levels.display = highlighted and not criterion.levels
+        if self._drawn != ("criterion", score):
+            self._drawn = ("criterion", score)
+            self._heading.update(criterion_title(criterion, score))
+            self._levels.set_rows(level_rows(criterion, score))
+
+    def set_check(self, item: str, ticked: bool, *, highlighted: bool) -> None:
+        """Show a checklist item and whether it is ticked."""
+        self.kind = "check"
+        self.key = item
+        self.criterion = None
+        self._details_for = None
+        self.set_class(highlighted, "-highlight")
+        for detail in (self._description, self._levels, self._no_levels):
+            detail.display = False
+        if self._drawn != ("check", item, ticked):
+            self._drawn = ("check", item, ticked)
+            self._heading.update(check_content(item, ticked))
+
+
+class Reveal(Vertical):
+    """What comes after scoring: the talking points and the sample answer."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._item: ScoreItem | None = None
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        """A note until everything is scored, then the points and the sample."""
+        yield Static("", id="reveal-note", markup=False)
+        yield Static(
+            Content.assemble(("Talking points", "bold $accent")),
+            id="reveal-points-title",
+            markup=False,
+        )
+        yield LabelledRows(label_width=1, id="reveal-points")
+        yield Static(
+            Content.assemble(("Sample answer", "bold $accent")),
+            id="reveal-sample-title",
+            markup=False,
+        )
+        yield Static("", id="reveal-sample", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the answer given before it was mounted."""
+        self._ready = True
+        if self._item is not None:
+            self.show(self._item)
+
+    def show(self, item: ScoreItem) -> None:
+        """Show the note, or the talking points and sample answer once every criterion has
+        a score."""
+        self._item = item
+        if not self._ready:
+            return
+        note = self.query_one("#reveal-note", Static)
+        points = point_rows(item) if item.complete else []
+        sample = item.sample_answer.strip() if item.complete else ""
+        if not item.complete:
+            message = "Score every criterion to see the talking points and a sample answer."
+            note.update(Content.assemble((message, "dim italic")))
+        elif not points and not sample:
+            message = "This one has no talking points or sample answer."
+            note.update(Content.assemble((message, "dim")))
+        else:
+            note.update("")
+        note.display = not item.complete or (not points and not sample)
+        self.query_one("#reveal-points-title").display = bool(points)
+        rows = self.query_one("#reveal-points", LabelledRows)
+        rows.display = bool(points)
+        rows.set_rows(points)
+        self.query_one("#reveal-sample-title").display = bool(sample)
+        sample_static = self.query_one("#reveal-sample", Static)
+        sample_static.display = bool(sample)
+        sample_static.update(Content(sample))
+
+
+SCORING_KEYS: list[BindingType] = [
+    Binding("1", "screen.score(1)", "Score", key_display="1-5"),
+    Binding("2", "screen.score(2)", "Score", show=False),
+    Binding("3", "screen.score(3)", "Score", show=False),
+    Binding("4", "screen.score(4)", "Score", show=False),
+    Binding("5", "screen.score(5)", "Score", show=False),
+    Binding("0,backspace", "screen.clear_score", "Clear score", show=False),
+    Binding("space", "screen.tick", "Tick"),
+]
+"""Keys that score and tick, wherever the focus is on the self-score screen."""
+
+
+class RubricPane(VerticalScroll, inherit_bindings=False):
+    """The scrollable rubric; up and down move between its rows, the other keys score."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        SCORING_KEYS[0],
+        Binding("up", "screen.move_cursor(-1)", "Criterion", show=False),
+        Binding("down", "screen.move_cursor(1)", "Criterion", key_display="↑↓"),
+        *SCORING_KEYS[1:],
+        Binding("home", "screen.cursor_to(0)", "First", show=False),
+        Binding("end", "screen.cursor_to(-1)", "Last", show=False),
+        Binding("pagedown", "screen.move_answer(1)", "Next", key_display="PgDn"),
+        Binding("pageup", "screen.move_answer(-1)", "Previous", show=False),
+        Binding("ctrl+s", "screen.continue", "Continue"),
+    ]
+
+
+class SelfScoreScreen(SessionScreen):
+    """Score each answer against its rubric, one answer at a time."""
+
+    CSS_PATH = "../styles/self_score.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *SCORING_KEYS,
+        Binding("pagedown", "move_answer(1)", "Next", key_display="PgDn"),
+        Binding("pageup", "move_answer(-1)", "Previous", show=False),
+        Binding("ctrl+s", "continue", "Continue"),
+        Binding("escape", "back", "Leave"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__(practice)
+        self.cursor = 0
+        """The highlighted row of the rubric."""
+        self._rows: list[SheetRow] = []
+        self._criterion_rows = [SheetRow() for _ in range(MAX_CRITERIA)]
+        self._check_rows: list[SheetRow] = []
+        self._criteria: list[Criterion] = []
+        self._checks: list[str] = []
+        self._built_for: str | None = None
+        self._reveal = Reveal(id="reveal", classes="sheet-reveal")
+        self._drawn_state: tuple[object, ...] | None = None
+        self._drawn_kind: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """The heading, the answer pane and the rubric pane."""
+        yield Header()
+        yield Static("", id="score-heading", markup=False)
+        with Horizontal(id="score-body"):
+            with VerticalScroll(id="answer-pane") as answer_pane:
+                answer_pane.border_title = "Answer"
+                yield Static("", id="score-prompt", markup=False)
+                yield Static("", id="score-answer", markup=False)
+                yield Static(
+                    Content.assemble(("What the answer shows", "bold $accent")),
+                    id="score-insights-title",
+                    markup=False,
+                )
+                yield LabelledRows(label_width=LABEL_WIDTH, id="score-insights")
+            with RubricPane(id="rubric-pane") as rubric_pane:
+                rubric_pane.border_title = "Rubric"
+                yield Static("", id="rubric-title", markup=False)
+                with Vertical(id="criterion-rows", classes="sheet-group"):
+                    yield from self._criterion_rows
+                with Vertical(id="check-rows", classes="sheet-group"):
+                    yield Static(
+                        Content.assemble(("Checklist", "bold $accent"), ("  space ticks", "dim")),
+                        classes="sheet-heading",
+                        markup=False,
+                    )
+                yield self._reveal
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Show the answer being scored, with the rubric in focus."""
+        super().on_mount()
+        self.query_one(RubricPane).focus()
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def current_item(self) -> ScoreItem | None:
+        """The answer being scored, if there is any."""
+        return self.practice.session.score_item()
+
+    def refresh_view(self) -> None:
+        """Redraw the answer being scored (and rebuild the rubric when the answer changed)."""
+        item = self.current_item()
+        body = self.query_one("#score-body")
+        heading = self.query_one("#score-heading", Static)
+        if item is None:
+            body.display = False
+            heading.update(
+                Content.assemble(
+                    ("Nothing to score: ", "bold"),
+                    "every question was skipped. Press ctrl+s to go on to the reflection.",
+                )
+            )
+            self.refresh_bindings()
+            return
+        body.display = True
+        if item.answer["id"] != self._built_for:
+            self._build(item)
+        self._draw(item)
+
+    def _build(self, item: ScoreItem) -> None:
+        """Set the rubric's rows up for another answer (rows are reused, never removed)."""
+        criteria = item.rubric.criteria
+        checks = list(item.answer["checklist"])
+        while len(self._criterion_rows) < len(criteria):
+            row = SheetRow()
+            self._criterion_rows.append(row)
+            self.query_one("#criterion-rows").mount(row)
+        while len(self._check_rows) < len(checks):
+            row = SheetRow()
+            self._check_rows.append(row)
+            self.query_one("#check-rows").mount(row)
+        for index, row in enumerate(self._criterion_rows):
+            row.display = index < len(criteria)
+        for index, row in enumerate(self._check_rows):
+            row.display = index < len(checks)
+        self.query_one("#check-rows").display = bool(checks)
+        self._rows = self._criterion_rows[: len(criteria)] + self._check_rows[: len(checks)]
+        self._criteria = list(criteria)
+        self._checks = checks
+        self.query_one("#rubric-title", Static).update(
+            Content.assemble((item.rubric.title, "bold"))
+        )
+        scores = item.answer["scores"]
+        unscored = [index for index, c in enumerate(criteria) if c.id not in scores]
+        self.cursor = unscored[0] if unscored else 0
+        self._built_for = item.answer["id"]
+        self._drawn_state = None
+        self.query_one("#answer-pane", VerticalScroll).scroll_home(animate=False)
+        self.query_one(RubricPane).scroll_home(animate=False)
+
+    def _draw(self, item: ScoreItem) -> None:
+        answer = item.answer
+        scores = answer["scores"]
+        state = (answer["id"], tuple(sorted(scores.items())), tuple(answer["checklist"].items()))
+        if state != self._drawn_state:
+            self._drawn_state = state
+            self._draw_answer(item)
+        for index, criterion in enumerate(self._criteria):
+            self._rows[index].set_criterion(
+                criterion, scores.get(criterion.id), highlighted=index == self.cursor
+            )
+        offset = len(self._criteria)
+        for index, check in enumerate(self._checks):
+            self._rows[offset + index].set_check(
+                check,
+                answer["checklist"].get(check, False),
+                highlighted=offset + index == self.cursor,
+            )
+        highlighted_row = self._highlighted()
+        kind = None if highlighted_row is None else highlighted_row.kind
+        if kind != self._drawn_kind:
+            self._drawn_kind = kind
+            self.refresh_bindings()
+
+    def _draw_answer(self, item: ScoreItem) -> None:
+        answer = item.answer
+        scores = answer["scores"]
+        criteria = item.rubric.criteria
+        scored = sum(1 for criterion in criteria if criterion.id in scores)
+        heading: list[Part] = [
+            (f"Answer {item.position + 1} of {item.total}", "bold"),
+            ("  ·  ", "dim"),
+            SOURCE_NAMES.get(answer["source"], "Question"),
+        ]
+        if answer["kind"]:
+            heading += [("  ·  ", "dim"), answer["kind"]]
+        heading += [("  ·  ", "dim")]
+        if item.complete:
+            heading += [("all criteria scored ✓", "$success")]
+        else:
+            heading += [f"{scored} of {len(criteria)} criteria scored"]
+        self.query_one("#score-heading", Static).update(Content.assemble(*heading))
+        self.query_one("#score-prompt", Static).update(prompt_content(item))
+        self.query_one("#score-answer", Static).update(answer_content(item))
+        self.query_one("#score-insights", LabelledRows).set_rows(
+            insight_rows(item.insights, revealed=item.complete)
+        )
+        self._reveal.show(item)
+
+    def _show_cursor(self) -> None:
+        if 0 <= self.cursor < len(self._rows):
+            row = self._rows[self.cursor]
+            self.call_after_refresh(row.scroll_visible, animate=False)
+
+    def _highlighted(self) -> SheetRow | None:
+        if 0 <= self.cursor < len(self._rows):
+            return self._rows[self.cursor]
+        return None
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show the number keys on a criterion and space on a checklist item."""
+        row = self._highlighted()
+        if action in ("score", "clear_score"):
+            return row is not None and row.kind == "criterion"
+        if action == "tick":
+            return row is not None and row.kind == "check"
+        if action == "move_answer":
+            item = self.current_item()
+            return item is not None and item.total > 1
+        return True
+
+    def action_move_cursor(self, delta: int) -> None:
+        """Highlight the next or previous row; past either end, scroll the rubric."""
+        item = self.current_item()
+        if item is None:
+            return
+        target = self.cursor + delta
+        pane = self.query_one(RubricPane)
+        if target < 0:
+            pane.scroll_home(animate=False)
+            return
+        if target >= len(self._rows):
+            pane.scroll_relative(
+                y=max(1, pane.scrollable_content_region.height // 2), animate=False
+            )
+            return
+        self.cursor = target
+        self._draw(item)
+        self._show_cursor()
+
+    def action_cursor_to(self, index: int) -> None:
+        """Highlight the first row (0) or the last (-1)."""
+        item = self.current_item()
+        if item is None or not self._rows:
+            return
+        self.cursor = index % len(self._rows)
+        self._draw(item)
+        self._show_cursor()
+
+    def action_score(self, value: int) -> None:
+        """Score the highlighted criterion, then move on to the next criterion."""
+        item = self.current_item()
+        row = self._highlighted()
+        if item is None or row is None or row.kind != "criterion":
+            return
+        session = self.practice.session
+        session.score(row.key, value, answer_id=item.answer["id"])
+        self.practice.saved()
+        criteria = len(item.rubric.criteria)
+        if self.cursor < criteria - 1:
+            self.cursor += 1
+        updated = self.current_item()
+        if updated is not None:
+            self._draw(updated)
+            self._show_cursor()
+            if updated.complete and not item.complete:
+                self.notify(
+                    "The talking points and a sample answer are below the rubric (↓ to read).",
+                    title="All criteria scored",
+                    timeout=4,
+                )
+
+    def action_clear_score(self) -> None:
+        """Remove the highlighted criterion's score."""
+        item = self.current_item()
+        row = self._highlighted()
+        if item is None or row is None or row.kind != "criterion":
+            return
+        self.practice.session.clear_score(row.key, answer_id=item.answer["id"])
+        self.practice.saved()
+        self.refresh_view()
+
+    def action_tick(self) -> None:
+        """Tick or untick the highlighted checklist item."""
+        item = self.current_item()
+        row = self._highlighted()
+        if item is None or row is None or row.kind != "check":
+            return
+        ticked = item.answer["checklist"].get(row.key, False)
+        self.practice.session.tick(row.key, not ticked, answer_id=item.answer["id"])
+        self.practice.saved()
+        self.refresh_view()
+
+    def action_move_answer(self, delta: int) -> None:
+        """Go to the next or previous answer."""
+        session = self.practice.session
+        before = session.score_index
+        if session.move_score(delta) == before:
+            where = "last" if delta > 0 else "first"
+            hint = " ctrl+s goes on to the reflection." if delta > 0 else ""
+            self.notify(f"This is the {where} answer.{hint}", timeout=3)
+            return
+        self.practice.saved()
+        self.refresh_view()
+
+    def action_continue(self) -> None:
+        """The next answer; after the last one, on to the reflection."""
+        session = self.practice.session
+        item = self.current_item()
+        if item is not None and item.position < item.total - 1:
+            session.move_score(1)
+            self.practice.saved()
+            self.refresh_view()
+            return
+        session.advance()
+        self.changed()

@@ -1,0 +1,54 @@
+"""What every screen of a session shares: its practice, saving, and the common keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from simulator.practice import Practice
+
+if TYPE_CHECKING:
+    from simulator.tui.app import MockInterviewApp
+
+
+class SessionScreen(Screen[None]):
+    """A screen showing one phase of a practice session.
+
+    Subclasses render from ``self.practice.session``'s views in :meth:`refresh_view`, call
+    the session's actions in response to keys, then :meth:`changed` to save and move on.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__()
+        self.practice = practice
+
+    @property
+    def main_app(self) -> MockInterviewApp:
+        """The app, typed."""
+        from simulator.tui.app import MockInterviewApp
+
+        assert isinstance(self.app, MockInterviewApp)
+        return self.app
+
+    def on_mount(self) -> None:
+        """Show the session's current state."""
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw from the session's views (subclasses fill this in)."""
+
+    def changed(self) -> None:
+        """Save after a change, then show the right screen for where the session is now."""
+        self.practice.saved()
+        self.main_app.show_session()
+
+    def action_back(self) -> None:
+        """Escape: offer to leave the session (it stays saved and can be resumed)."""
+        self.main_app.confirm_leave_session()

@@ -1,0 +1,294 @@
+"""The summary: the session in numbers, scores per criterion and tag, reflection, follow-ups.
+
+The session is already in the journal; ``x`` exports it as Markdown to the current folder
+and ctrl+s finishes it and goes home.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from simulator.engine.views import SessionSummary
+from simulator.journal import Journal, JournalError
+from simulator.journal.export import export_markdown
+from simulator.practice import JournalWriter
+from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.timefmt import clock_text, local_date
+from simulator.tui.widgets.labelled_rows import LabelledRows, Row
+
+Part = str | tuple[str, str]
+"""A piece of display text: plain, or plain with one of our own styles."""
+
+BAR_WIDTH = 10
+"""Cells in a score bar (a mean of 5 fills them all)."""
+
+
+def bar(mean: float, width: int = BAR_WIDTH) -> Content:
+    """A mean score from 1 to 5 as a bar, followed by the mean itself."""
+    filled = max(0, min(width, round(mean / 5 * width)))
+    return Content.assemble(
+        ("█" * filled, "$accent"), ("░" * (width - filled), "dim"), f" {mean:.1f}"
+    )
+
+
+def number_rows(summary: SessionSummary) -> list[Row]:
+    """The session in numbers."""
+    scores = summary.scores
+    if scores.overall is None:
+        overall = Content.assemble(("nothing scored", "dim"))
+    else:
+        overall = Content.assemble(
+            bar(scores.overall), (f"  {scores.scored} of {scores.scorable} answers scored", "dim")
+        )
+    return [
+        ("Questions", Content(str(summary.questions))),
+        ("Answered", Content(str(summary.answered))),
+        ("Skipped", Content(str(summary.skipped))),
+        ("Follow-ups", Content(str(summary.follow_ups))),
+        ("Over time", Content(str(summary.overtime_answers))),
+        ("Time used", Content(clock_text(summary.time_used))),
+        ("Overall", overall),
+    ]
+
+
+def criterion_rows(summary: SessionSummary) -> list[Row]:
+    """The mean score of each rubric criterion."""
+    return [
+        (
+            score.label,
+            Content.assemble(bar(score.mean), (f"  ×{score.count}", "dim")),
+        )
+        for score in summary.scores.by_criterion
+    ]
+
+
+def tag_rows(summary: SessionSummary) -> list[Row]:
+    """The mean score of the answers with each tag, lowest first."""
+    return [
+        (score.tag, Content.assemble(bar(score.mean), (f"  ×{score.count}", "dim")))
+        for score in summary.scores.by_tag
+    ]
+
+
+def _text_or_none(text: str) -> Part:
+    return text.strip() if text.strip() else ("(nothing written)", "dim italic")
+
+
+def reflection_content(summary: SessionSummary) -> Content:
+    """The reflection, prompt by prompt."""
+    reflection = summary.reflection
+    topics = reflection["topics"]
+    parts: list[Part] = [
+        ("What went well", "bold"),
+        "\n",
+        _text_or_none(reflection["went_well"]),
+        "\n\n",
+        ("What you would say differently", "bold"),
+        "\n",
+        _text_or_none(reflection["say_differently"]),
+        "\n\n",
+        ("Notes on the interviewer", "bold"),
+        "\n",
+        _text_or_none(reflection["interviewer_notes"]),
+        "\n\n",
+        ("Topics to learn", "bold"),
+        "\n",
+    ]
+    if topics:
+        for index, topic in enumerate(topics):
+            parts += [("\n" if index else ""), ("• ", "$accent"), topic]
+    else:
+        parts += [("(none)", "dim italic")]
+    return Content.assemble(*parts)
+
+
+def questions_content(summary: SessionSummary) -> Content:
+    """The questions the candidate asked at the end."""
+    if not summary.candidate_questions:
+        return Content.assemble(("You asked no questions this time.", "dim italic"))
+    parts: list[Part] = []
+    for index, question in enumerate(summary.candidate_questions):
+        parts += [("\n" if index else ""), ("• ", "$accent"), question]
+    return Content.assemble(*parts)
+
+
+def reminders_content(summary: SessionSummary) -> Content:
+    """The follow-up plan, one line per reminder."""
+    if not summary.reminders:
+        return Content.assemble(("No follow-ups planned.", "dim italic"))
+    parts: list[Part] = []
+    for index, reminder in enumerate(summary.reminders):
+        if index:
+            parts.append("\n")
+        style = "" if reminder["done_at"] is None and not reminder["closed"] else "dim"
+        parts += [(local_date(reminder["due_at"]), "bold " + style if style else "bold"), "  "]
+        parts += [(reminder["title"], style)]
+        if reminder["done_at"] is not None:
+            parts += [("  done", "$success")]
+        elif reminder["closed"]:
+            parts += [("  closed", "dim")]
+    return Content.assemble(*parts)
+
+
+def export_path(summary: SessionSummary, folder: Path) -> Path:
+    """Where the Markdown export goes: ``mock-interview-DATE-PERSONA.md`` in ``folder``."""
+    date = time.strftime("%Y-%m-%d", time.localtime(summary.created_at))
+    persona = re.sub(r"[^A-Za-z0-9._-]+", "-", summary.persona_id).strip(".-") or "session"
+    return folder / f"mock-interview-{date}-{persona}.md"
+
+
+def write_export(journal: Journal, session_id: str, path: Path) -> None:
+    """Write one session as Markdown to a new file; raises FileExistsError if ``path`` exists,
+    OSError or JournalError when it cannot be written."""
+    text = export_markdown(journal, session_id)
+    with path.open("x", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+
+
+class SummaryScreen(SessionScreen):
+    """The session at a glance, before finishing it."""
+
+    CSS_PATH = "../styles/summary.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's type)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "finish", "Finish"),
+        Binding("x", "export", "Export to Markdown"),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Two columns (one on a narrow terminal) in a scrolling page."""
+        yield Header()
+        yield Static("", id="summary-heading", markup=False)
+        with VerticalScroll(id="summary-page"), Horizontal(id="summary-columns"):
+            with Vertical(id="summary-left", classes="summary-column"):
+                yield Static(
+                    Content.assemble(("The session in numbers", "bold $accent")),
+                    classes="summary-title",
+                    markup=False,
+                )
+                yield LabelledRows(label_width=12, id="summary-numbers")
+                yield Static(
+                    Content.assemble(("Scores by criterion", "bold $accent")),
+                    classes="summary-title",
+                    markup=False,
+                )
+                yield LabelledRows(label_width=26, id="summary-criteria")
+                yield Static("", id="summary-no-criteria", markup=False)
+                yield Static(
+                    Content.assemble(
+                        ("Scores by topic", "bold $accent"), ("  lowest first", "dim")
+                    ),
+                    classes="summary-title",
+                    markup=False,
+                )
+                yield LabelledRows(label_width=26, id="summary-tags")
+                yield Static("", id="summary-no-tags", markup=False)
+            with Vertical(id="summary-right", classes="summary-column"):
+                yield Static(
+                    Content.assemble(("Reflection", "bold $accent")),
+                    classes="summary-title",
+                    markup=False,
+                )
+                yield Static("", id="summary-reflection", markup=False)
+                yield Static(
+                    Content.assemble(("Your questions", "bold $accent")),
+                    classes="summary-title",
+                    markup=False,
+                )
+                yield Static("", id="summary-questions", markup=False)
+                yield Static(
+                    Content.assemble(("Follow-up plan", "bold $accent")),
+                    classes="summary-title",
+                    markup=False,
+                )
+                yield Static("", id="summary-reminders", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Fill the page and let the arrow keys scroll it."""
+        super().on_mount()
+        self.query_one("#summary-page").focus()
+
+    def refresh_view(self) -> None:
+        """Draw the summary from the session."""
+        summary = self.practice.session.summary()
+        self.query_one("#summary-heading", Static).update(
+            Content.assemble(
+                ("Summary", "bold"),
+                ("  ·  ", "dim"),
+                f"with {summary.persona_name}",
+                ("  ·  ", "dim"),
+                f"started {local_date(summary.created_at)}",
+                ("  ·  saved in your journal", "dim"),
+            )
+        )
+        self.query_one("#summary-numbers", LabelledRows).set_rows(number_rows(summary))
+        criteria = criterion_rows(summary)
+        self.query_one("#summary-criteria", LabelledRows).set_rows(criteria)
+        no_criteria = self.query_one("#summary-no-criteria", Static)
+        no_criteria.display = not criteria
+        no_criteria.update(Content.assemble(("Nothing scored yet.", "dim italic")))
+        tags = tag_rows(summary)
+        self.query_one("#summary-tags", LabelledRows).set_rows(tags)
+        no_tags = self.query_one("#summary-no-tags", Static)
+        no_tags.display = not tags
+        no_tags.update(Content.assemble(("No scored answers with topics.", "dim italic")))
+        self.query_one("#summary-reflection", Static).update(reflection_content(summary))
+        self.query_one("#summary-questions", Static).update(questions_content(summary))
+        self.query_one("#summary-reminders", Static).update(reminders_content(summary))
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Export this session as Markdown to the current folder (never overwriting)."""
+        app = self.main_app
+        if app.journal is None or app.writer is None:
+            self.notify(app.journal_error or "The journal is not open.", severity="error")
+            return
+        self.practice.saved()
+        path = export_path(self.practice.session.summary(), Path.cwd())
+        self.export(app.writer, app.journal, self.practice.session.id, path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, writer: JournalWriter, journal: Journal, session_id: str, path: Path) -> None:
+        """Write the export off the screen's thread, after every pending save."""
+        writer.flush()
+        try:
+            write_export(journal, session_id, path)
+        except FileExistsError:
+            message = f"{path} already exists; it was left as it is."
+            self.app.call_from_thread(
+                self.notify, message, title="Not exported", severity="warning", markup=False
+            )
+        except (OSError, JournalError) as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Export failed", severity="error", markup=False
+            )
+        else:
+            self.app.call_from_thread(
+                self.notify, str(path), title="Exported to Markdown", markup=False, timeout=8
+            )
+
+    def action_finish(self) -> None:
+        """Finish the session and go home."""
+        self.practice.session.finish()
+        self.practice.saved()
+        self.main_app.end_session()
+        self.app.notify("Session finished and saved to your journal.", timeout=4)
+
+    def action_back(self) -> None:
+        """Back to the follow-up plan."""
+        self.practice.session.go_back()
+        self.changed()

@@ -1,0 +1,70 @@
+"""A multi-line editor that asks to be saved shortly after the user stops typing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+AUTOSAVE_DELAY = 0.6
+"""Seconds of quiet after the last key before the text is saved."""
+
+
+class AnswerEditor(TextArea):
+    """A TextArea that posts :class:`AnswerEditor.Drafted` after typing pauses."""
+
+    @dataclass
+    class Drafted(Message):
+        """The editor's text should be saved now."""
+
+        editor: AnswerEditor
+        """The editor."""
+        slot: str
+        """Which draft the text belongs to."""
+        text: str
+        """The text to keep."""
+
+    def __init__(self, slot: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        self.slot = slot
+        """The draft slot the text is saved to."""
+        self._timer: Timer | None = None
+        self._saved = ""
+
+    def load(self, slot: str, text: str) -> None:
+        """Show another draft's text without treating it as typing."""
+        self.cancel()
+        self.slot = slot
+        self._saved = text
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Restart the quiet-period timer on every change."""
+        if event.text_area is not self or self.text == self._saved:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+
+    def cancel(self) -> None:
+        """Forget a pending save (the caller has taken the text itself)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._saved = self.text
+
+    def flush(self) -> None:
+        """Ask for the text to be saved now if it changed since the last save."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.slot and self.text != self._saved:
+            self._saved = self.text
+            self.post_message(self.Drafted(self, self.slot, self.text))
+
+    def on_blur(self) -> None:
+        """Leaving the editor saves at once."""
+        self.flush()

@@ -1,0 +1,118 @@
+"""The practice service: ordered saving, drafts laid over snapshots, and emergency copies."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from simulator.context import Context
+from simulator.emergency import EmergencyStore
+from simulator.engine.clock import FakeClock
+from simulator.journal import Journal, JournalError
+from simulator.packs.library import Library
+from simulator.practice import (
+    JournalWriter,
+    Practice,
+    StartOptions,
+    answer_slot,
+    recover_emergency_files,
+)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Context.create(use_cache=False).load_library()
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    with Journal.open(tmp_path / "journal.sqlite3") as opened:
+        yield opened
+
+
+def to_first_question(practice: Practice) -> str:
+    session = practice.session
+    while session.step().question is None:
+        session.advance()
+    session.begin_answer()
+    current = session.current_answer()
+    assert current is not None
+    return current["id"]
+
+
+def test_drafts_survive_and_are_laid_over_the_snapshot(
+    library: Library, journal: Journal, tmp_path: Path
+) -> None:
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    clock = FakeClock()
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1), clock=clock)
+    answer_id = to_first_question(practice)
+    practice.saved()
+    practice.draft(answer_slot(answer_id), "first words")
+    practice.draft(answer_slot(answer_id), "first words and more")
+    writer.flush()
+    assert journal.drafts(practice.session.id)[answer_slot(answer_id)] == "first words and more"
+    # A restart: only the journal is left.
+    resumed = Practice.resume(library, writer, practice.session.id, clock=clock)
+    current = resumed.session.current_answer()
+    assert current is not None
+    assert current["text"] == "first words and more"
+    writer.stop()
+
+
+def test_writes_run_in_order(library: Library, journal: Journal, tmp_path: Path) -> None:
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("startup-cto", seed=2))
+    answer_id = to_first_question(practice)
+    for count in range(200):
+        practice.draft(answer_slot(answer_id), "x" * count)
+    writer.flush()
+    assert journal.drafts(practice.session.id)[answer_slot(answer_id)] == "x" * 199
+    writer.stop()
+
+
+def test_failed_writes_go_to_an_emergency_file_and_come_back(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    store = EmergencyStore([tmp_path / "em"])
+    writer = JournalWriter(journal, on_error=errors.append, emergency=store)
+    practice = Practice.start(library, writer, StartOptions("bar-raiser", seed=3))
+    answer_id = to_first_question(practice)
+    writer.flush()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise JournalError("the disk is full")
+
+    monkeypatch.setattr(journal, "save_draft", refuse)
+    monkeypatch.setattr(journal, "save_session", refuse)
+    practice.draft(answer_slot(answer_id), "words that must not be lost")
+    practice.saved()
+    writer.flush()
+    assert errors
+    assert "kept in" in errors[0]
+    (path,) = store.pending()
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["drafts"][answer_slot(answer_id)] == "words that must not be lost"
+    assert record["snapshot"]["id"] == practice.session.id
+    assert not list(path.parent.glob(".*.tmp"))
+
+    monkeypatch.undo()
+    assert recover_emergency_files(journal, store) == [practice.session.id]
+    assert store.pending() == []
+    loaded = journal.load_session(practice.session.id)
+    assert loaded is not None
+    current = next(a for a in loaded["answers"] if a["id"] == answer_id)
+    assert current["text"] == "words that must not be lost"
+    writer.stop()
+
+
+def test_unwritable_first_folder_falls_back(tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be")
+    store = EmergencyStore([blocked / "em", tmp_path / "second"])
+    path = store.save("abc", drafts={"slot": "text"})
+    assert path.parent == tmp_path / "second"

@@ -1,0 +1,208 @@
+"""The command palette's mock-interview entries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.command import CommandPalette, DiscoveryHit, Hit
+from textual.content import Content
+from textual.pilot import Pilot
+
+from simulator.context import Context
+from simulator.engine.clock import FakeClock
+from simulator.practice import Practice, StartOptions
+from simulator.tui.app import MockInterviewApp
+from simulator.tui.commands import MockInterviewCommands
+from simulator.tui.screens.history import HistoryScreen
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.pack_browser import PackBrowserScreen
+from simulator.tui.screens.session_screen import SessionScreen
+
+from tui_helpers import settle
+
+MakeApp = Callable[..., MockInterviewApp]
+
+HOSTILE_NAME = "[@click=app.quit] [b"
+HOSTILE_PACK = f"""\
+format: 1
+id: hostile
+title: Hostile
+kind: behavioral
+questions:
+  - id: q1
+    prompt: Why?
+personas:
+  - id: hostile-persona
+    name: "{HOSTILE_NAME}"
+    plan:
+      - stage: questions
+        packs: [hostile]
+"""
+
+
+async def provider_for(app: MockInterviewApp) -> MockInterviewCommands:
+    provider = MockInterviewCommands(app.screen)
+    await provider.startup()
+    return provider
+
+
+async def discovered(app: MockInterviewApp) -> list[DiscoveryHit | Hit]:
+    provider = await provider_for(app)
+    return [hit async for hit in provider.discover()]
+
+
+async def searched(app: MockInterviewApp, query: str) -> list[DiscoveryHit | Hit]:
+    provider = await provider_for(app)
+    return [hit async for hit in provider.search(query)]
+
+
+async def test_discovery_lists_every_entry(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.library is not None
+        texts = [hit.text for hit in await discovered(app)]
+        usable = [entry.persona.name for entry in app.library.personas if entry.usable]
+        assert usable
+        expected = [f"Start a session with {name}" for name in usable]
+        expected += ["Quick practice", "Resume the last session"]
+        expected += ["History", "Browse packs", "Help", "Quit"]
+        assert texts == expected
+
+
+async def test_search_finds_and_runs_history(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        hits = await searched(app, "histo")
+        best = max(hits, key=lambda hit: hit.score)
+        assert best.text == "History"
+        best.command()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_start_and_resume_from_the_palette(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        hits = await searched(app, "Start a session with Priya")
+        best = max(hits, key=lambda hit: hit.score)
+        assert best.text == "Start a session with Priya"
+        best.command()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        practice = app.practice
+        assert (
+            practice is not None
+            and practice.session.snapshot()["persona_id"] == "rigorous-tech-lead"
+        )
+        # during a session only the other entries are offered
+        texts = [hit.text for hit in await discovered(app)]
+        assert texts == ["History", "Browse packs", "Help", "Quit"]
+        app.end_session()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        resume = [hit for hit in await discovered(app) if hit.text == "Resume the last session"]
+        assert resume and resume[0].help is not None and "started" in resume[0].help
+        resume[0].command()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.practice is not None and app.practice.session.id == practice.session.id
+
+
+async def test_quick_practice_uses_the_highlighted_interviewer(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        started: list[StartOptions] = []
+        app.start_practice = started.append  # type: ignore[method-assign]
+        hits = await searched(app, "quick practice")
+        best = max(hits, key=lambda hit: hit.score)
+        assert best.text == "Quick practice"
+        best.command()
+        assert len(started) == 1 and started[0].question_count == 1
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        highlighted = home.highlighted_persona()
+        assert highlighted is not None and started[0].persona_id == highlighted.persona.id
+
+
+async def test_persona_names_from_packs_are_literal(make_app: MakeApp, tmp_path: Path) -> None:
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "hostile.yaml").write_text(HOSTILE_PACK, encoding="utf-8")
+    app = make_app(Context.create([folder]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        name = f"Start a session with {HOSTILE_NAME}"
+        found = [hit for hit in await discovered(app) if hit.text == name]
+        assert found and isinstance(found[0].prompt, Content)
+        assert found[0].prompt.plain == name
+        hits = [hit for hit in await searched(app, "click") if hit.text == name]
+        assert hits and isinstance(hits[0].prompt, Content) and hits[0].prompt.plain == name
+
+
+async def drive_palette(app: MockInterviewApp, pilot: Pilot[int], typed: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*typed)
+    for _ in range(20):  # the palette searches in the background
+        await pilot.pause(0.05)
+    await pilot.press("enter")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_typing_in_the_palette(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await drive_palette(app, pilot, "browse")
+        assert isinstance(app.screen, PackBrowserScreen)
+
+
+async def test_resume_with_nothing_to_resume_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        resume = [hit for hit in await discovered(app) if hit.text == "Resume the last session"]
+        assert resume[0].help == "No unfinished session"
+        resume[0].command()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.practice is None
+        assert any("no unfinished" in str(n.message) for n in app._notifications)
+
+
+async def test_resume_offers_the_newest_unfinished_session(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.library is not None and app.writer is not None
+        clock = app.clock
+        assert isinstance(clock, FakeClock)
+        Practice.start(app.library, app.writer, StartOptions("hiring-manager"), clock=clock)
+        clock.advance(7200)
+        app.writer.flush()
+        resume = [hit for hit in await discovered(app) if hit.text == "Resume the last session"]
+        assert resume[0].help == "The unfinished session started 2 hours ago"
+
+
+async def test_quit_saves_and_exits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        hits = await searched(app, "quit")
+        best = max(hits, key=lambda hit: hit.score)
+        assert best.text == "Quit"
+        app.call_later(best.command)  # the way the palette runs a chosen command
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_value == 0

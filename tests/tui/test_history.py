@@ -1,0 +1,210 @@
+"""The history screen: sessions newest first, open read-only, resume, export, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, DataTable, Static
+
+from simulator.engine.clock import FakeClock
+from simulator.practice import Practice, StartOptions
+from simulator.tui.app import MockInterviewApp
+from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.screens.history import HistoryScreen, export_name
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.screens.session_view import SessionViewScreen
+
+from tui_helpers import drive, settle
+
+MakeApp = Callable[..., MockInterviewApp]
+
+
+async def make_sessions(app: MockInterviewApp, pilot: Pilot[int]) -> tuple[str, str]:
+    """A finished session, then an hour later an unfinished one; returns their ids."""
+    await settle(app, pilot)
+    assert app.library is not None and app.writer is not None
+    clock = app.clock
+    assert isinstance(clock, FakeClock)
+    finished = Practice.start(
+        app.library, app.writer, StartOptions("rigorous-tech-lead", seed=3), clock=clock
+    )
+    drive(finished, clock, "summary")
+    finished.session.set_reflection(went_well="Calm [b]under[/b] pressure")
+    finished.session.finish()
+    finished.saved()
+    clock.advance(3600)
+    unfinished = Practice.start(
+        app.library, app.writer, StartOptions("hiring-manager", seed=4), clock=clock
+    )
+    unfinished.saved()
+    app.writer.flush()
+    return finished.session.id, unfinished.session.id
+
+
+def table_rows(app: MockInterviewApp) -> list[list[str]]:
+    table = app.screen.query_one("#history-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def open_history(app: MockInterviewApp, pilot: Pilot[int]) -> HistoryScreen:
+    await pilot.press("h")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, HistoryScreen)
+    assert screen.loaded
+    return screen
+
+
+async def test_sessions_are_listed_newest_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await make_sessions(app, pilot)
+        await open_history(app, pilot)
+        rows = table_rows(app)
+        assert len(rows) == 2
+        newest, oldest = rows
+        assert app.library is not None
+        names = {entry.persona.id: entry.persona.name for entry in app.library.personas}
+        assert newest[1] == names["hiring-manager"]
+        assert oldest[1] == names["rigorous-tech-lead"]
+        assert newest[2] == "unfinished (interview)"  # unfinished: where it stopped
+        assert oldest[2] == "finished"
+        assert oldest[4] == "3.0"  # drive() scores every criterion 3
+        assert newest[0] > oldest[0]
+        shown = app.screen.active_bindings
+        assert {"enter", "r", "x", "delete", "escape", "f1"} <= set(shown)
+        assert shown["r"].enabled  # the unfinished one is highlighted
+        await pilot.press("down")
+        assert not app.screen.active_bindings["r"].enabled  # a finished one cannot resume
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_empty_journal_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_history(app, pilot)
+        empty = app.screen.query_one("#history-empty", Static)
+        assert empty.display
+        assert "No sessions yet" in str(empty.render())
+        assert not app.screen.query_one("#history-table", DataTable).display
+        await pilot.press("enter", "x", "r", "delete")  # nothing to act on: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_enter_opens_a_session_read_only(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await make_sessions(app, pilot)
+        await open_history(app, pilot)
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, SessionViewScreen)
+        text = " ".join(str(static.render()) for static in view.query(Static))
+        assert "Calm [b]under[/b] pressure" in text
+        assert "What went well" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_r_resumes_an_unfinished_session(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        _, unfinished_id = await make_sessions(app, pilot)
+        await open_history(app, pilot)
+        await pilot.press("down", "r")  # the finished one: refused
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.practice is None
+        await pilot.press("up", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.practice is not None
+        assert app.practice.session.id == unfinished_id
+        assert not any(isinstance(screen, HistoryScreen) for screen in app.screen_stack)
+
+
+async def test_x_exports_markdown_and_never_overwrites(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        finished_id, _ = await make_sessions(app, pilot)
+        screen = await open_history(app, pilot)
+        await pilot.press("down", "x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = screen.sessions[1]
+        assert summary.id == finished_id
+        written = tmp_path / export_name(summary)
+        assert written.is_file()
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith("# Mock interview with")
+        assert finished_id in text
+        written.write_text("mine", encoding="utf-8")
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert written.read_text(encoding="utf-8") == "mine"
+        assert [path.name for path in tmp_path.iterdir()] == [written.name]
+
+
+async def test_delete_asks_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        finished_id, unfinished_id = await make_sessions(app, pilot)
+        await open_history(app, pilot)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # cancel keeps it
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert len(table_rows(app)) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        confirm.query_one("#choice-delete", Button).press()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert len(table_rows(app)) == 1
+        assert app.journal is not None
+        assert app.journal.load_session(unfinished_id) is None
+        assert app.journal.load_session(finished_id) is not None
+
+
+def test_export_name_is_a_safe_file_name() -> None:
+    from simulator.journal import SessionSummary
+
+    summary = SessionSummary(
+        id="ab/cd..ef0123456789",
+        persona_id="../../etc/passwd",
+        persona_name="x",
+        created_at=1_800_000_000.0,
+        updated_at=1_800_000_000.0,
+        finished_at=None,
+        phase="stages",
+        answer_count=0,
+        skipped_count=0,
+        mean_score=None,
+    )
+    name = export_name(summary)
+    assert "/" not in name and ".." not in name
+    assert name.endswith(".md")

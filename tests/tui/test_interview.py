@@ -1,0 +1,206 @@
+"""The prep and interview screens, driven by keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from simulator.engine.clock import FakeClock
+from simulator.tui.app import MockInterviewApp
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.interview import InterviewScreen
+from simulator.tui.screens.prep import PrepScreen
+from simulator.tui.widgets.answer_editor import AnswerEditor
+from simulator.tui.widgets.countdown import Countdown
+
+from tui_helpers import open_session, settle
+
+MakeApp = Callable[..., MockInterviewApp]
+
+
+def screen_text(app: MockInterviewApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def to_first_question(app: MockInterviewApp, pilot: Pilot[int], persona: str) -> None:
+    await open_session(app, pilot, persona)
+    assert isinstance(app.screen, PrepScreen)
+    await pilot.press("ctrl+s")  # prep -> greeting
+    await pilot.pause()
+    while app.practice is not None and app.practice.session.step().question is None:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_prep_notes_are_kept_for_the_next_session(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_session(app, pilot, "hiring-manager")
+        await pilot.press(*"Read the team blog")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.writer is not None and app.journal is not None
+        app.writer.flush()
+        assert app.journal.persona_notes("hiring-manager") == "Read the team blog"
+        practice = await open_session(app, pilot, "hiring-manager", seed=8)
+        assert practice.session.prep_notes == "Read the team blog"
+        editor = app.screen.query_one("#prep-notes", AnswerEditor)
+        assert editor.text == "Read the team blog"
+
+
+async def test_answer_autosaves_within_a_second(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        await pilot.press(*"We profiled first")
+        await pilot.pause(1.1)
+        assert app.practice is not None and app.writer is not None and app.journal is not None
+        app.writer.flush()
+        drafts = app.journal.drafts(app.practice.session.id)
+        answer_id = app.practice.session.current_answer()
+        assert answer_id is not None
+        assert drafts[f"answer:{answer_id['id']}"] == "We profiled first"
+
+
+async def test_clarify_hint_skip_and_submit_are_recorded(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        assert app.practice is not None
+        session = app.practice.session
+        first = session.current_answer()
+        assert first is not None
+        await pilot.press("ctrl+r")
+        assert "Clarification:" in screen_text(app, "#conversation")
+        await pilot.press("ctrl+t")
+        assert "Hint:" in screen_text(app, "#conversation")
+        clock.advance(first["time_limit"] + 5)
+        await pilot.pause(0.3)
+        countdown = app.screen.query_one("#countdown", Countdown)
+        assert "over" in str(countdown.render())
+        assert countdown.has_class("-red")
+        await pilot.press(*"An answer")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        done = session.answer(first["id"])
+        assert done["clarifications"] == 1
+        assert done["hints_shown"] == 1
+        assert done["text"] == "An answer"
+        assert done["time_used"] > done["time_limit"]
+        while session.step().question is not None and session.step().question.source != "question":  # type: ignore[union-attr]
+            await pilot.press("ctrl+n")
+        current = session.current_answer()
+        if current is not None:
+            await pilot.press("ctrl+n")
+            assert session.answer(current["id"])["skipped"]
+
+
+async def test_drill_checklist_is_shown_and_ticked(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_first_question(app, pilot, "career-coach")
+        assert app.practice is not None
+        question = app.practice.session.step().question
+        assert question is not None and question.checklist
+        assert app.screen.query_one("#drill-box").display
+        checklist = app.screen.query_one("#drill-checklist")
+        checklist.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        current = app.practice.session.current_answer()
+        assert current is not None
+        assert any(current["checklist"].values())
+
+
+async def test_pitch_stage_is_timed(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "industry-professional")
+        assert app.practice is not None
+        question = app.practice.session.step().question
+        assert question is not None
+        assert question.source == "pitch"
+        assert "elevator pitch" in screen_text(app, "#help-line")
+        assert app.screen.query_one("#countdown").display
+
+
+async def test_your_questions_then_suggestions_then_wrap_up(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "friendly-recruiter")
+        assert app.practice is not None
+        session = app.practice.session
+        while session.step().stage_kind != "your-questions":
+            if session.step().question is not None:
+                await pilot.press(*"Fine")
+                await pilot.press("ctrl+s")
+            else:
+                await pilot.press("ctrl+s")
+            await pilot.pause()
+        await pilot.press(*"What does a good first month look like?", "enter")
+        await pilot.pause()
+        assert session.candidate_questions == ["What does a good first month look like?"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Questions you could also ask" in screen_text(app, "#suggestions")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert session.step().stage_kind == "wrap-up"
+        assert "self-scoring" in screen_text(app, "#help-line")
+
+
+async def test_escape_asks_then_leaves_and_home_offers_resume(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "startup-cto")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # the second button: leave
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert "Press r to resume" in screen_text(app, "#resume")
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+
+
+def test_home_snapshot_80x24(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
+    async def ready(pilot: Pilot[int]) -> None:
+        await settle(pilot.app, pilot)  # type: ignore[arg-type]
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=ready)
+
+
+def test_home_snapshot_120x40(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
+    async def ready(pilot: Pilot[int]) -> None:
+        await settle(pilot.app, pilot)  # type: ignore[arg-type]
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=ready)
+
+
+def question_snapshot(
+    snap_compare: Callable[..., bool], make_app: MakeApp, size: tuple[int, int]
+) -> bool:
+    async def ready(pilot: Pilot[int]) -> None:
+        app = pilot.app
+        assert isinstance(app, MockInterviewApp)
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        await pilot.press(*"I would start by reproducing it.")
+        await pilot.pause()
+
+    return snap_compare(make_app(), terminal_size=size, run_before=ready)
+
+
+def test_question_snapshot_80x24(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
+    assert question_snapshot(snap_compare, make_app, (80, 24))
+
+
+def test_question_snapshot_120x40(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
+    assert question_snapshot(snap_compare, make_app, (120, 40))

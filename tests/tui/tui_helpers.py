@@ -1,0 +1,97 @@
+"""Helpers for driving the app in tests: a session at any phase, waiting for workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+from simulator.context import Context
+from simulator.engine.clock import FakeClock
+from simulator.practice import Practice, StartOptions
+from simulator.tui.app import MockInterviewApp, create_app
+
+START = 1_800_000_000.0  # a fixed moment, so screens and snapshots never depend on today
+
+
+async def settle(app: MockInterviewApp, pilot: Pilot[int]) -> None:
+    """Wait until packs are loaded, the journal is open and workers are idle."""
+    for _ in range(200):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one
+            continue
+        await pilot.pause()
+        if app.library is not None and (app.writer is not None or app.journal_error):
+            break
+    if app.writer is not None:
+        app.writer.flush()
+    await pilot.pause()
+
+
+def drive(practice: Practice, clock: FakeClock, until: str) -> None:
+    """Answer everything through the engine until the session reaches phase ``until``.
+
+    Each answer takes 30 seconds on the fake clock; every score is 3; ``until`` is one of
+    "stages", "self-score", "reflection", "follow-up", "summary".
+    """
+    session = practice.session
+    while session.phase == "stages" and until != "stages":
+        step = session.step()
+        if step.question is not None:
+            session.begin_answer()
+            clock.advance(30)
+            session.set_answer_text(f"An answer to: {step.question.prompt[:40]}")
+            session.submit()
+        else:
+            session.advance()
+    order = ["self-score", "reflection", "follow-up", "summary"]
+    if until in order:
+        while order.index(session.phase) < order.index(until):
+            if session.phase == "self-score":
+                for item in session.score_items():
+                    for criterion in item.rubric.criteria:
+                        session.score(criterion.id, 3, answer_id=item.answer["id"])
+            session.advance()
+    practice.saved()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that stands still unless a test moves it."""
+    return FakeClock(START)
+
+
+@pytest.fixture
+def make_app(clock: FakeClock) -> Callable[..., MockInterviewApp]:
+    """Build the app the way the command line does, on the fake clock."""
+
+    def build(context: Context | None = None) -> MockInterviewApp:
+        return create_app(context or Context.create(), clock=clock)
+
+    return build
+
+
+async def open_session(
+    app: MockInterviewApp,
+    pilot: Pilot[int],
+    persona_id: str = "rigorous-tech-lead",
+    *,
+    phase: str = "stages",
+    seed: int = 7,
+) -> Practice:
+    """Start a session in a running app, drive it to ``phase`` and show its screen."""
+    await settle(app, pilot)
+    assert app.library is not None and app.writer is not None
+    clock = app.clock
+    assert isinstance(clock, FakeClock)
+    practice = Practice.start(
+        app.library, app.writer, StartOptions(persona_id, seed=seed), clock=clock
+    )
+    drive(practice, clock, phase)
+    app.practice = practice
+    app.show_session()
+    await pilot.pause()
+    return practice
