@@ -9,11 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator import locations
 from simulator.config import Config, ConfigError, load_config
-from simulator.packs.cache import PackCache
-from simulator.packs.library import Library, PackFolders, load_library
+
+if TYPE_CHECKING:
+    # Imported when first used: the pack machinery (pydantic, the models) is not needed
+    # to parse the command line or to paint the app's first screen.
+    from simulator.packs.cache import PackCache
+    from simulator.packs.library import Library, PackFolders
 
 
 @dataclass
@@ -41,6 +46,8 @@ class Context:
 
     def pack_folders(self) -> PackFolders:
         """Built-in, user, config and ``--packs`` folders, in shadowing order."""
+        from simulator.packs.library import PackFolders
+
         configured = [Path(folder).expanduser() for folder in self.config.pack_folders]
         return PackFolders(
             builtin=locations.builtin_packs_dir(),
@@ -50,8 +57,12 @@ class Context:
 
     def pack_cache(self) -> PackCache:
         """The parsed-pack cache (disabled when ``use_cache`` is off)."""
+        from simulator.packs.cache import PackCache
+
         return PackCache(locations.pack_cache_dir() if self.use_cache else None)
 
     def load_library(self, on_pack: Callable[[int, int], None] | None = None) -> Library:
         """Load every installed pack."""
+        from simulator.packs.library import load_library
+
         return load_library(self.pack_folders(), self.pack_cache(), on_pack=on_pack)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from simulator.emergency import EmergencyStore
 from simulator.engine.clock import Clock, SystemClock
+from simulator.engine.review import due_keys
 from simulator.engine.session import Session
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError
@@ -148,6 +149,9 @@ class StartOptions:
     """Ask this many questions in every questions stage."""
     seed: int | None = None
     """The random seed; the same seed gives the same interview."""
+    question_keys: Sequence[tuple[str, str]] = ()
+    """A review session: exactly these (pack id, question id), in this order. Empty: draw
+    as usual, questions due for spaced review first."""
 
 
 class Practice:
@@ -170,15 +174,21 @@ class Practice:
     ) -> Practice:
         """Start a new session; raises :class:`simulator.engine.SessionError` if it cannot."""
         journal = writer.journal
+        clock = clock or SystemClock()
+        keys = list(options.question_keys)
+        installed = {ref.key for ref in library.questions()}
+        due = [] if keys else due_keys(journal.review_events(), clock.now(), installed)
         session = Session.start(
             library,
             options.persona_id,
             seed=options.seed,
-            clock=clock or SystemClock(),
+            clock=clock,
             history=journal,
             pack_ids=list(options.pack_ids) or None,
             question_count=options.question_count,
             prep_notes=journal.persona_notes(options.persona_id),
+            due=due,
+            question_keys=keys or None,
         )
         practice = cls(session, writer)
         practice.saved()

@@ -1,15 +1,18 @@
-"""``mock-interview log ...``: list, show, export and import journal sessions."""
+"""``mock-interview log ...``: list, show, export and import journal sessions; list the
+follow-up reminders that are due."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from simulator import locations
 from simulator.context import Context
-from simulator.journal import Journal, JournalError, SessionSummary
+from simulator.journal import Journal, JournalError, Reminder, SessionSummary
 from simulator.journal.export import (
     document_text,
     export_json,
@@ -130,6 +133,52 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _span(seconds: float) -> str:
+    seconds = abs(seconds)
+    for size, name in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {name}{'s' if count != 1 else ''}"
+    return "a moment"
+
+
+def _reminder_line(reminder: Reminder, now: float) -> str:
+    """One reminder as a line: when, what, for whom, and where it comes from."""
+    due = datetime.fromtimestamp(reminder.due_at, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    if reminder.due_at <= now:
+        when = f"overdue by {_span(now - reminder.due_at)}"
+    else:
+        when = f"due in {_span(reminder.due_at - now)}"
+    origin = "real interview" if reminder.source == "interview" else "practice with"
+    title = " ".join(reminder.title.split())
+    return f"{due}  {when}  {title}  ({origin} {' '.join(reminder.persona_name.split())})"
+
+
+def run_reminders(context: Context, args: argparse.Namespace) -> int:
+    """Print the follow-ups that are due (or, with --all, every open one), soonest first."""
+    now = time.time()
+    try:
+        journal = _existing_journal()
+        if journal is None:
+            reminders: list[Reminder] = []
+        else:
+            with journal:
+                reminders = journal.open_reminders() if args.all else journal.due_reminders(now)
+    except JournalError as error:
+        return _fail(str(error))
+    if args.json:
+        json.dump([reminder.to_json(now) for reminder in reminders], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif not reminders:
+        sys.stderr.write(
+            "No follow-ups to do right now.\n" if not args.all else "No open follow-ups.\n"
+        )
+    else:
+        for reminder in reminders:
+            sys.stdout.write(_reminder_line(reminder, now) + "\n")
+    return 0
+
+
 def add_parser(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
@@ -164,3 +213,14 @@ def add_parser(
     )
     importing.add_argument("file", help="a file written by log export --format json")
     importing.set_defaults(run=run_import)
+
+    reminders = verbs.add_parser(
+        "reminders",
+        parents=[common],
+        help="list the follow-ups that are due: thank-you notes, inquiries, check-ins",
+    )
+    reminders.add_argument("--json", action="store_true", help="print JSON for scripts")
+    reminders.add_argument(
+        "--all", action="store_true", help="every open follow-up, also those not due yet"
+    )
+    reminders.set_defaults(run=run_reminders)

@@ -120,15 +120,22 @@ def draw_questions(
     history: QuestionHistory,
     pack_ids: Collection[str] | None = None,
     question_count: int | None = None,
+    due: Sequence[QuestionKey] = (),
 ) -> Draw:
     """Draw every questions stage of ``persona``'s plan, in plan order.
 
     ``pack_ids`` (when not empty) keeps only questions from those packs. ``question_count``
     replaces every questions stage's ``count``. Candidates are put in (pack id, question id)
     order first, so the file order of the installed packs does not change the draw.
+
+    ``due`` lists the questions due for spaced review, most urgent first (see
+    :func:`simulator.engine.review.due_keys`): each stage asks the due ones that pass its
+    filters first, up to half its count rounded up (so new questions still come up), then
+    draws the rest by weight. With nothing due, the draw is exactly what it was without.
     """
     stats: Mapping[QuestionKey, QuestionStats] = history.question_stats()
     wanted_packs = set(pack_ids) if pack_ids else None
+    urgency = {key: rank for rank, key in enumerate(dict.fromkeys(due))}
     used: set[QuestionKey] = set()
     stages: dict[int, StageDraw] = {}
     notes: list[str] = []
@@ -144,8 +151,15 @@ def draw_questions(
             ),
             key=lambda ref: ref.key,
         )
-        weights = [question_weight(stats.get(ref.key)) for ref in candidates]
-        chosen = weighted_sample(candidates, weights, wanted, stage_rng(seed, index))
+        first = sorted(
+            (ref for ref in candidates if ref.key in urgency), key=lambda ref: urgency[ref.key]
+        )[: math.ceil(wanted / 2)]
+        taken = {ref.key for ref in first}
+        rest = [ref for ref in candidates if ref.key not in taken]
+        weights = [question_weight(stats.get(ref.key)) for ref in rest]
+        chosen = first + weighted_sample(
+            rest, weights, wanted - len(first), stage_rng(seed, index)
+        )
         used.update(ref.key for ref in chosen)
         stages[index] = StageDraw(index, wanted, len(candidates), tuple(chosen))
         label = stage_label(index, stage)

@@ -31,8 +31,9 @@ from simulator.engine.answers import (
 from simulator.engine.clock import Clock, SystemClock
 from simulator.engine.dialogue import CLARIFICATION_FALLBACK, PITCH_PROMPT, PREP_CHECKLIST
 from simulator.engine.drawing import Draw, draw_questions
-from simulator.engine.history import NoHistory, QuestionHistory
+from simulator.engine.history import NoHistory, QuestionHistory, QuestionKey
 from simulator.engine.insights import Insights, analyse
+from simulator.engine.review import review_draw
 from simulator.engine.scoring import is_scorable, session_scores
 from simulator.engine.snapshot import (
     SNAPSHOT_VERSION,
@@ -106,14 +107,20 @@ class Session:
         pack_ids: Sequence[str] | None = None,
         question_count: int | None = None,
         prep_notes: str = "",
+        due: Sequence[QuestionKey] = (),
+        question_keys: Sequence[QuestionKey] | None = None,
     ) -> Session:
         """Start a session with an installed persona (its entry, or its id).
 
         ``seed`` fixes the questions (a random one is chosen when None); ``pack_ids`` keeps
         only questions from those packs (``--pack``); ``question_count`` replaces every
         questions stage's count (``--questions N``); ``prep_notes`` carries the candidate's
-        notes over from last time. Raises :class:`SessionError` when the persona is not
-        installed or cannot be started, a pack is not installed, or nothing can be asked.
+        notes over from last time; ``due`` (questions due for spaced review, most urgent
+        first) are drawn first. ``question_keys`` makes a review session: exactly those
+        questions, in that order, in the persona's first questions stage (``pack_ids``,
+        ``question_count`` and ``due`` do not apply). Raises :class:`SessionError` when the
+        persona is not installed or cannot be started, a pack is not installed, or nothing
+        can be asked.
         """
         entry = library.persona(persona) if isinstance(persona, str) else persona
         if entry is None:
@@ -130,14 +137,21 @@ class Session:
         if seed is None:
             seed = random.SystemRandom().randrange(2**31)
         clock = clock or SystemClock()
-        draw: Draw = draw_questions(
-            library,
-            entry.persona,
-            seed=seed,
-            history=history or NoHistory(),
-            pack_ids=packs,
-            question_count=question_count,
-        )
+        if question_keys is not None:
+            draw: Draw = review_draw(library, entry.persona, question_keys)
+            if draw.total == 0:
+                why = "; ".join(draw.notes) or "none of them is installed"
+                raise SessionError(f"there is nothing to review: {why}")
+        else:
+            draw = draw_questions(
+                library,
+                entry.persona,
+                seed=seed,
+                history=history or NoHistory(),
+                pack_ids=packs,
+                question_count=question_count,
+                due=due,
+            )
         if draw.stages and draw.total == 0:
             chosen = f" from pack {', '.join(packs)}" if packs else ""
             raise SessionError(

@@ -6,14 +6,23 @@ No Textual here. Open it with :meth:`Journal.open`; every failure the user must 
 
 from simulator.journal.errors import JournalError
 from simulator.journal.migrations import SCHEMA_VERSION
-from simulator.journal.models import ImportCounts, Reminder, SessionSummary, StudyItem
+from simulator.journal.models import (
+    ImportCounts,
+    InterviewQuestion,
+    RealInterview,
+    Reminder,
+    SessionSummary,
+    StudyItem,
+)
 from simulator.journal.store import Journal
 
 __all__ = [
     "SCHEMA_VERSION",
     "ImportCounts",
+    "InterviewQuestion",
     "Journal",
     "JournalError",
+    "RealInterview",
     "Reminder",
     "SessionSummary",
     "StudyItem",

@@ -16,7 +16,12 @@ from pathlib import Path
 
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal.errors import JournalError
-from simulator.journal.markdown import journal_markdown, session_markdown
+from simulator.journal.markdown import (
+    interview_markdown,
+    journal_markdown,
+    session_markdown,
+    study_list_markdown,
+)
 from simulator.journal.models import ImportCounts
 from simulator.journal.store import Journal
 
@@ -38,10 +43,21 @@ def _sessions(journal: Journal, session_id: str | None) -> list[SessionSnapshot]
 def export_markdown(
     journal: Journal, session_id: str | None = None, tz: tzinfo | None = None
 ) -> str:
-    """One session (or all, oldest first) as Markdown; times in ``tz`` (local when None)."""
+    """One session (or all, oldest first) as Markdown; times in ``tz`` (local when None).
+
+    The whole journal also holds the logged real interviews (oldest first, after the
+    sessions) and, at the end, the study list.
+    """
     if session_id is not None:
         return session_markdown(_sessions(journal, session_id)[0], tz)
-    return journal_markdown(_sessions(journal, None), tz)
+    text = journal_markdown(_sessions(journal, None), tz)
+    logged = sorted(journal.real_interviews(), key=lambda item: (item.held_at, item.id))
+    for interview in logged:
+        text += "\n---\n\n" + interview_markdown(interview, tz)
+    items = journal.study_list()
+    if items:
+        text += "\n" + study_list_markdown(items, tz)
+    return text
 
 
 def sessions_document(snapshots: Sequence[SessionSnapshot]) -> dict[str, object]:

@@ -6,7 +6,13 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 
-from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
+from simulator.engine.snapshot import (
+    AnswerSnapshot,
+    ReflectionSnapshot,
+    ReminderSnapshot,
+    SessionSnapshot,
+)
+from simulator.journal.models import RealInterview, StudyItem
 
 _SOURCE_LABELS = {
     "question": "Question",
@@ -136,7 +142,10 @@ def _scores_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
 
 
 def _reflection_section(snapshot: SessionSnapshot) -> list[str]:
-    reflection = snapshot["reflection"]
+    return _reflection_lines(snapshot["reflection"])
+
+
+def _reflection_lines(reflection: ReflectionSnapshot) -> list[str]:
     lines: list[str] = []
     for title, text in (
         ("What went well", reflection["went_well"]),
@@ -172,12 +181,18 @@ def _candidate_questions(snapshot: SessionSnapshot) -> list[str]:
 
 
 def _follow_up_section(snapshot: SessionSnapshot, tz: tzinfo | None) -> list[str]:
+    return _follow_up_lines(snapshot.get("thank_you_drafts", {}), snapshot["reminders"], tz)
+
+
+def _follow_up_lines(
+    drafts: Mapping[str, str], plan: Sequence[ReminderSnapshot], tz: tzinfo | None
+) -> list[str]:
     lines: list[str] = []
-    for recipient, text in snapshot.get("thank_you_drafts", {}).items():
+    for recipient, text in drafts.items():
         if text.strip():
             lines.extend([f"### Thank-you note to {_one_line(recipient) or 'the interviewer'}"])
             lines.extend(["", *_quote(text), ""])
-    reminders = sorted(snapshot["reminders"], key=lambda item: (item["due_at"], item["id"]))
+    reminders = sorted(plan, key=lambda item: (item["due_at"], item["id"]))
     if reminders:
         lines.extend(["### Plan", ""])
     for reminder in reminders:
@@ -240,3 +255,56 @@ def journal_markdown(snapshots: Sequence[SessionSnapshot], tz: tzinfo | None = N
     if not snapshots:
         return "# Mock interview journal\n\n*No sessions yet.*\n"
     return "\n---\n\n".join(session_markdown(snapshot, tz) for snapshot in snapshots)
+
+
+def interview_markdown(interview: RealInterview, tz: tzinfo | None = None) -> str:
+    """One logged real interview as a Markdown document (times in ``tz``; local when None)."""
+    held = _moment(interview.held_at, tz)
+    lines = [
+        f"# Real interview: {_one_line(interview.title)}, {held.date().isoformat()}",
+        "",
+        f"- Company: {_one_line(interview.company)}",
+    ]
+    if interview.role.strip():
+        lines.append(f"- Role: {_one_line(interview.role)}")
+    lines.append(f"- When: {iso(interview.held_at, tz)}")
+    lines.append(f"- Format: {interview.format_name}")
+    if interview.interviewers:
+        lines.append("- Interviewers: " + ", ".join(_one_line(n) for n in interview.interviewers))
+    lines.append("")
+    if interview.how_it_went.strip():
+        lines.extend(["## How it went", "", *_quote(interview.how_it_went), ""])
+    lines.extend(["## Questions they asked", ""])
+    if not interview.questions:
+        lines.extend(["*No questions logged.*", ""])
+    for number, question in enumerate(interview.questions, start=1):
+        kind = interview.question_kind(question)
+        lines.append(f"{number}. {_one_line(question.prompt)} *({kind})*")
+        if question.notes.strip():
+            lines.extend(f"   {line}" for line in _quote(question.notes))
+    if interview.questions:
+        lines.append("")
+    reflection = _reflection_lines(interview.reflection)
+    if reflection:
+        lines.extend(["## Reflection", "", *reflection])
+    follow_up = _follow_up_lines(interview.thank_you_drafts, interview.reminders, tz)
+    if follow_up:
+        lines.extend(["## Follow-up plan", "", *follow_up])
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def study_list_markdown(items: Sequence[StudyItem], tz: tzinfo | None = None) -> str:
+    """The study list as a Markdown checklist, each topic with where it came from."""
+    lines = ["# Study list", ""]
+    if not items:
+        return "\n".join([*lines, "*Nothing on the study list.*"]) + "\n"
+    for item in items:
+        line = f"- [{'x' if item.done else ' '}] {_one_line(item.topic)}"
+        if item.source_name:
+            kind = "real interview at" if item.interview_id else "mock interview with"
+            line += f" (from the {kind} {_one_line(item.source_name)}"
+            if item.source_at is not None:
+                line += f", {_moment(item.source_at, tz).date().isoformat()}"
+            line += ")"
+        lines.append(line)
+    return "\n".join(lines) + "\n"

@@ -1,9 +1,14 @@
-"""Plain records the journal hands out: session summaries, reminders, study items."""
+"""Plain records the journal hands out: session summaries, reminders, study items, and
+real-interview logs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Literal
+
+from simulator.engine.snapshot import ReflectionSnapshot, ReminderSnapshot
 
 
 def iso_utc(timestamp: float | None) -> str | None:
@@ -54,6 +59,10 @@ class SessionSummary:
         }
 
 
+ReminderSource = Literal["practice", "interview"]
+"""Where a reminder comes from: a practice session or a logged real interview."""
+
+
 @dataclass(frozen=True)
 class Reminder:
     """One follow-up reminder, with the session it belongs to."""
@@ -78,6 +87,26 @@ class Reminder:
     """Whether the process was closed (no further follow-ups)."""
     snoozed_until: float | None
     """Not shown as due before this time."""
+    source: ReminderSource = "practice"
+    """Whose follow-up plan it is part of: a practice session's or a real interview's (then
+    ``session_id`` is the real interview's id and ``persona_name`` names the company)."""
+
+    def to_json(self, now: float) -> dict[str, object]:
+        """The stable JSON shape of ``log reminders --json`` (times as ISO 8601 in UTC)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "owner_id": self.session_id,
+            "with": self.persona_name,
+            "kind": self.kind,
+            "title": self.title,
+            "recipient": self.recipient,
+            "due_at": iso_utc(self.due_at),
+            "overdue": self.due_at < now,
+            "done_at": iso_utc(self.done_at),
+            "closed": self.closed,
+            "snoozed_until": iso_utc(self.snoozed_until),
+        }
 
 
 @dataclass(frozen=True)
@@ -94,6 +123,12 @@ class StudyItem:
     """Whether the user has ticked it off."""
     created_at: float
     """When it was added."""
+    interview_id: str | None = None
+    """The real interview whose reflection named it, if any."""
+    source_name: str = ""
+    """Who it came from: the session's persona or the interview's company ("" for none)."""
+    source_at: float | None = None
+    """When that session or interview took place."""
 
 
 @dataclass(frozen=True)
@@ -104,3 +139,89 @@ class ImportCounts:
     """Sessions added."""
     skipped: int
     """Sessions left out because a session with the same id was already there."""
+
+
+InterviewFormat = Literal["phone-screen", "technical", "panel", "informational"]
+"""What kind of real interview it was."""
+
+INTERVIEW_FORMATS: dict[str, str] = {
+    "phone-screen": "Phone screen",
+    "technical": "Technical",
+    "panel": "Panel",
+    "informational": "Informational",
+}
+"""Each real-interview format and its name on screen."""
+
+FORMAT_KINDS: dict[str, str] = {
+    "phone-screen": "behavioral",
+    "technical": "technical",
+    "panel": "behavioral",
+    "informational": "informational",
+}
+"""The question kind a logged question gets when it has none of its own."""
+
+
+def empty_reflection() -> ReflectionSnapshot:
+    """A reflection with nothing written yet."""
+    return {"went_well": "", "say_differently": "", "topics": [], "interviewer_notes": ""}
+
+
+@dataclass(frozen=True)
+class InterviewQuestion:
+    """One question asked in a real interview."""
+
+    prompt: str
+    """What they asked."""
+    kind: str = ""
+    """Its kind (behavioral, technical, informational, follow-up), or "" to follow the
+    interview's format."""
+    notes: str = ""
+    """How the answer went."""
+
+
+@dataclass(frozen=True)
+class RealInterview:
+    """A logged real interview: what happened, the reflection, and the follow-up plan."""
+
+    id: str
+    """A unique id (uuid4 hex)."""
+    company: str
+    """The company."""
+    role: str
+    """The role applied for."""
+    held_at: float
+    """When it took place (seconds since the epoch); the follow-up plan counts from here."""
+    format: str
+    """One of :data:`INTERVIEW_FORMATS`."""
+    interviewers: tuple[str, ...] = ()
+    """Who interviewed (a thank-you note is planned for each)."""
+    questions: tuple[InterviewQuestion, ...] = ()
+    """The questions they asked, in order."""
+    how_it_went: str = ""
+    """How it went, in the user's words."""
+    reflection: ReflectionSnapshot = field(default_factory=lambda: empty_reflection())
+    """The same reflection as after a practice session; topics go to the study list."""
+    thank_you_drafts: Mapping[str, str] = field(default_factory=dict)
+    """Recipient ("" for everyone) to the thank-you note drafted for them."""
+    reminders: tuple[ReminderSnapshot, ...] = ()
+    """The follow-up plan (thank-you notes, the inquiry, check-ins)."""
+    created_at: float = 0.0
+    """When it was logged."""
+    updated_at: float = 0.0
+    """When the log last changed."""
+
+    @property
+    def format_name(self) -> str:
+        """The format on screen: "Phone screen"."""
+        return INTERVIEW_FORMATS.get(self.format, self.format)
+
+    def question_kind(self, question: InterviewQuestion) -> str:
+        """A logged question's kind: its own, else the one the format suggests."""
+        return question.kind or FORMAT_KINDS.get(self.format, "behavioral")
+
+    @property
+    def title(self) -> str:
+        """The role and the company, such as "Data engineer at Acme"."""
+        if self.role and self.company:
+            return f"{self.role} at {self.company}"
+        return self.company or self.role or "Interview"

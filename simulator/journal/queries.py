@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from simulator.engine.history import QuestionKey, QuestionStats
+from simulator.engine.progress import ScoredAnswer
+from simulator.engine.review import ReviewEvent
 from simulator.journal.models import Reminder, SessionSummary, StudyItem
 
 _SUMMARY_SELECT = """
@@ -39,18 +41,31 @@ def _summary(row: tuple[Any, ...]) -> SessionSummary:
 
 
 def session_summaries(
-    connection: sqlite3.Connection, *, unfinished: bool = False, limit: int | None = None
+    connection: sqlite3.Connection,
+    *,
+    unfinished: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[SessionSummary]:
-    """Sessions newest first; only those not yet done when ``unfinished``."""
+    """Sessions newest first; only those not yet done when ``unfinished``; a page of
+    ``limit`` after skipping ``offset`` (read from the sessions_listed index)."""
     sql = _SUMMARY_SELECT
     if unfinished:
         sql += " WHERE s.phase != 'done'"
     sql += " ORDER BY s.created_at DESC, s.id"
     parameters: tuple[int, ...] = ()
-    if limit is not None:
-        sql += " LIMIT ?"
-        parameters = (max(0, limit),)
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        parameters = (-1 if limit is None else max(0, limit), max(0, offset))
     return [_summary(row) for row in connection.execute(sql, parameters)]
+
+
+def session_count(connection: sqlite3.Connection, *, unfinished: bool = False) -> int:
+    """How many sessions there are (only those not yet done when ``unfinished``)."""
+    sql = "SELECT count(*) FROM sessions"
+    if unfinished:
+        sql += " WHERE phase != 'done'"
+    return int(connection.execute(sql).fetchone()[0])
 
 
 def question_stats(connection: sqlite3.Connection) -> dict[QuestionKey, QuestionStats]:
@@ -108,8 +123,16 @@ def changed_questions(
 
 _REMINDER_SELECT = """
     SELECT r.id, r.session_id, s.persona_name, r.kind, r.title, r.recipient, r.due_at,
-           r.done_at, r.closed, r.snoozed_until
+           r.done_at, r.closed, r.snoozed_until, 'practice'
     FROM reminders r JOIN sessions s ON s.id = r.session_id
+"""
+
+_INTERVIEW_REMINDER_SELECT = """
+    SELECT r.id, r.interview_id,
+           CASE WHEN i.role != '' THEN i.company || ' (' || i.role || ')' ELSE i.company END,
+           r.kind, r.title, r.recipient, r.due_at, r.done_at, r.closed, r.snoozed_until,
+           'interview'
+    FROM real_interview_reminders r JOIN real_interviews i ON i.id = r.interview_id
 """
 
 
@@ -125,15 +148,49 @@ def _reminder(row: tuple[Any, ...]) -> Reminder:
         done_at=_optional_float(row[7]),
         closed=bool(row[8]),
         snoozed_until=_optional_float(row[9]),
+        source="interview" if row[10] == "interview" else "practice",
     )
 
 
+_OPEN = " WHERE r.done_at IS NULL AND r.closed = 0"
+_DUE = " AND r.due_at <= ? AND (r.snoozed_until IS NULL OR r.snoozed_until <= ?)"
+
+
 def due_reminders(connection: sqlite3.Connection, now: float) -> list[Reminder]:
-    """Open reminders due by ``now`` and not snoozed past it, soonest first."""
+    """Open reminders due by ``now`` and not snoozed past it, soonest first (then by title):
+    those of practice sessions and those of logged real interviews."""
     rows = connection.execute(
-        _REMINDER_SELECT + " WHERE r.done_at IS NULL AND r.closed = 0 AND r.due_at <= ? "
-        "AND (r.snoozed_until IS NULL OR r.snoozed_until <= ?) ORDER BY r.due_at, r.id",
-        (now, now),
+        _REMINDER_SELECT
+        + _OPEN
+        + _DUE
+        + " UNION ALL "
+        + _INTERVIEW_REMINDER_SELECT
+        + _OPEN
+        + _DUE
+        + " ORDER BY 7, 5, 1",
+        (now, now, now, now),
+    )
+    return [_reminder(tuple(row)) for row in rows]
+
+
+def open_reminders(connection: sqlite3.Connection) -> list[Reminder]:
+    """Every reminder neither done nor closed (snoozed or not, due or not), soonest first."""
+    rows = connection.execute(
+        _REMINDER_SELECT
+        + _OPEN
+        + " UNION ALL "
+        + _INTERVIEW_REMINDER_SELECT
+        + _OPEN
+        + " ORDER BY 7, 5, 1"
+    )
+    return [_reminder(tuple(row)) for row in rows]
+
+
+def interview_reminders(connection: sqlite3.Connection, interview_id: str) -> list[Reminder]:
+    """Every reminder of one real interview, in due order."""
+    rows = connection.execute(
+        _INTERVIEW_REMINDER_SELECT + " WHERE r.interview_id = ? ORDER BY r.due_at, r.id",
+        (interview_id,),
     )
     return [_reminder(tuple(row)) for row in rows]
 
@@ -147,18 +204,90 @@ def session_reminders(connection: sqlite3.Connection, session_id: str) -> list[R
 
 
 def study_list(connection: sqlite3.Connection, include_done: bool) -> list[StudyItem]:
-    """The study list: open items first, then oldest first."""
-    sql = "SELECT id, topic, session_id, done, created_at FROM study_items"
+    """The study list: open items first, then oldest first, each with where it came from."""
+    sql = (
+        "SELECT t.id, t.topic, t.session_id, t.done, t.created_at, t.interview_id, "
+        "coalesce(s.persona_name, i.company, ''), coalesce(s.created_at, i.held_at) "
+        "FROM study_items t LEFT JOIN sessions s ON s.id = t.session_id "
+        "LEFT JOIN real_interviews i ON i.id = t.interview_id"
+    )
     if not include_done:
-        sql += " WHERE done = 0"
-    sql += " ORDER BY done, created_at, id"
+        sql += " WHERE t.done = 0"
+    sql += " ORDER BY t.done, t.created_at, t.id"
     return [
         StudyItem(
-            id=int(item_id),
-            topic=str(topic),
-            session_id=None if session_id is None else str(session_id),
-            done=bool(done),
-            created_at=float(created_at),
+            id=int(row[0]),
+            topic=str(row[1]),
+            session_id=None if row[2] is None else str(row[2]),
+            done=bool(row[3]),
+            created_at=float(row[4]),
+            interview_id=None if row[5] is None else str(row[5]),
+            source_name=str(row[6]),
+            source_at=_optional_float(row[7]),
         )
-        for item_id, topic, session_id, done, created_at in connection.execute(sql)
+        for row in connection.execute(sql)
+    ]
+
+
+def review_events(connection: sqlite3.Connection) -> list[ReviewEvent]:
+    """Every submitted answer to a drawn question, for spaced review, oldest first: when
+    it was answered, its mean score (None if not scored), whether it was skipped."""
+    rows = connection.execute(
+        """
+        SELECT a.pack_id, a.question_id, coalesce(a.submitted_at, a.started_at, s.created_at),
+               avg(c.score), a.skipped, a.prompt_hash
+        FROM answers a JOIN sessions s ON s.id = a.session_id
+        LEFT JOIN scores c ON c.session_id = a.session_id AND c.answer_id = a.id
+        WHERE a.source = 'question' AND a.pack_id != '' AND a.question_id != ''
+              AND a.submitted_at IS NOT NULL
+        GROUP BY a.session_id, a.id
+        ORDER BY 3, a.session_id, a.position
+        """
+    )
+    return [
+        ReviewEvent(
+            key=(str(pack), str(question)),
+            at=float(at),
+            mean_score=_optional_float(mean),
+            skipped=bool(skipped),
+            prompt_hash=str(prompt_hash),
+        )
+        for pack, question, at, mean, skipped, prompt_hash in rows
+    ]
+
+
+def scored_answers(connection: sqlite3.Connection) -> list[ScoredAnswer]:
+    """Every answer with at least one score, with its tags, oldest session first."""
+    tags: dict[tuple[str, str], list[str]] = {}
+    for session_id, answer_id, tag in connection.execute(
+        "SELECT session_id, answer_id, tag FROM answer_tags ORDER BY rowid"
+    ):
+        tags.setdefault((str(session_id), str(answer_id)), []).append(str(tag))
+    scores: dict[tuple[str, str], dict[str, int]] = {}
+    details: dict[tuple[str, str], tuple[float, str, str, str]] = {}
+    rows = connection.execute(
+        """
+        SELECT a.session_id, a.id, s.created_at, a.pack_id, a.question_id, a.rubric_id,
+               c.criterion, c.score
+        FROM scores c
+        JOIN answers a ON a.session_id = c.session_id AND a.id = c.answer_id
+        JOIN sessions s ON s.id = a.session_id
+        ORDER BY s.created_at, a.session_id, a.position, c.rowid
+        """
+    )
+    for session_id, answer_id, at, pack, question, rubric, criterion, score in rows:
+        key = (str(session_id), str(answer_id))
+        details.setdefault(key, (float(at), str(pack), str(question), str(rubric)))
+        scores.setdefault(key, {})[str(criterion)] = int(score)
+    return [
+        ScoredAnswer(
+            session_id=key[0],
+            at=at,
+            pack_id=pack,
+            question_id=question,
+            rubric_id=rubric,
+            tags=tuple(tags.get(key, ())),
+            scores=scores[key],
+        )
+        for key, (at, pack, question, rubric) in details.items()
     ]

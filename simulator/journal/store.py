@@ -19,13 +19,21 @@ from typing import cast
 
 from simulator import locations
 from simulator.engine.history import QuestionKey, QuestionStats
+from simulator.engine.progress import ScoredAnswer
+from simulator.engine.review import ReviewEvent
 from simulator.engine.snapshot import SessionSnapshot
-from simulator.journal import queries
+from simulator.journal import interviews, queries
 from simulator.journal.database import connect
 from simulator.journal.errors import JournalError
-from simulator.journal.models import ImportCounts, Reminder, SessionSummary, StudyItem
+from simulator.journal.models import (
+    ImportCounts,
+    RealInterview,
+    Reminder,
+    SessionSummary,
+    StudyItem,
+)
 from simulator.journal.snapshots import check_snapshot
-from simulator.journal.writes import patch_reminders, write_session
+from simulator.journal.writes import patch_reminders, patch_topics, write_session
 
 Clock = Callable[[], float]
 """Seconds since the epoch; injectable for tests."""
@@ -159,10 +167,16 @@ class Journal:
             )
             return [str(row[0]) for row in rows]
 
-    def list_sessions(self, limit: int | None = None) -> list[SessionSummary]:
-        """Summaries of the sessions, newest first."""
+    def list_sessions(self, limit: int | None = None, offset: int = 0) -> list[SessionSummary]:
+        """Summaries of the sessions, newest first: all of them, or a page of ``limit``
+        after the first ``offset`` (a page of a long history reads in milliseconds)."""
         with self._reading() as connection:
-            return queries.session_summaries(connection, limit=limit)
+            return queries.session_summaries(connection, limit=limit, offset=offset)
+
+    def count_sessions(self, *, unfinished: bool = False) -> int:
+        """How many sessions the journal holds (only unfinished ones when asked)."""
+        with self._reading() as connection:
+            return queries.session_count(connection, unfinished=unfinished)
 
     def unfinished_sessions(self) -> list[SessionSummary]:
         """Sessions not yet done (phase other than "done"), newest first: they can be
@@ -216,6 +230,18 @@ class Journal:
         with self._reading() as connection:
             return queries.question_stats(connection)
 
+    def review_events(self) -> list[ReviewEvent]:
+        """Every submitted answer to a drawn question, for spaced review (see
+        :mod:`simulator.engine.review`), oldest first."""
+        with self._reading() as connection:
+            return queries.review_events(connection)
+
+    def scored_answers(self) -> list[ScoredAnswer]:
+        """Every self-scored answer with its tags, oldest session first (see
+        :mod:`simulator.engine.progress`)."""
+        with self._reading() as connection:
+            return queries.scored_answers(connection)
+
     def changed_questions(self, current: Mapping[QuestionKey, str]) -> set[QuestionKey]:
         """Of the questions in ``current`` ((pack id, question id) to the sha256 of its
         prompt now), those answered in the past under a different wording."""
@@ -226,7 +252,7 @@ class Journal:
 
     def due_reminders(self, now: float | None = None) -> list[Reminder]:
         """Reminders due by ``now`` (default: the clock), not done, not closed, not
-        snoozed; soonest first."""
+        snoozed, of practice sessions and real interviews; soonest first."""
         moment = self._clock() if now is None else now
         with self._reading() as connection:
             return queries.due_reminders(connection, moment)
@@ -236,9 +262,16 @@ class Journal:
         with self._reading() as connection:
             return queries.session_reminders(connection, session_id)
 
+    def open_reminders(self) -> list[Reminder]:
+        """Every reminder neither done nor closed (due or not, snoozed or not), of practice
+        sessions and real interviews; soonest first."""
+        with self._reading() as connection:
+            return queries.open_reminders(connection)
+
     def set_reminder_done(self, reminder_id: str, when: float | None) -> bool:
         """Mark a reminder done at ``when`` (None: not done); the stored session's follow-up
-        plan is updated too. Returns whether the reminder exists."""
+        plan is updated too. Real interviews' reminders are found by id as well. Returns
+        whether the reminder exists."""
         with self._writing() as connection:
             sessions = [
                 str(row[0])
@@ -251,7 +284,11 @@ class Journal:
             )
             for session_id in sessions:
                 patch_reminders(connection, session_id, {reminder_id: {"done_at": when}})
-            return bool(sessions)
+            logged = connection.execute(
+                "UPDATE real_interview_reminders SET done_at = ? WHERE id = ?",
+                (when, reminder_id),
+            )
+            return bool(sessions) or logged.rowcount > 0
 
     def snooze_reminder(self, reminder_id: str, until: float) -> bool:
         """Hide a reminder from :meth:`due_reminders` until ``until``. Returns whether it
@@ -260,11 +297,16 @@ class Journal:
             updated = connection.execute(
                 "UPDATE reminders SET snoozed_until = ? WHERE id = ?", (until, reminder_id)
             )
-            return updated.rowcount > 0
+            logged = connection.execute(
+                "UPDATE real_interview_reminders SET snoozed_until = ? WHERE id = ?",
+                (until, reminder_id),
+            )
+            return updated.rowcount + logged.rowcount > 0
 
     def close_follow_up(self, session_id: str) -> int:
         """Close the session's follow-up process: none of its reminders comes due again.
-        Returns how many reminders were closed."""
+        ``session_id`` may also be a real interview's id. Returns how many reminders were
+        closed."""
         with self._writing() as connection:
             rows = connection.execute(
                 "SELECT id FROM reminders WHERE session_id = ? AND closed = 0", (session_id,)
@@ -275,7 +317,12 @@ class Journal:
             patch_reminders(
                 connection, session_id, {str(row[0]): {"closed": True} for row in rows}
             )
-            return len(rows)
+            logged = connection.execute(
+                "UPDATE real_interview_reminders SET closed = 1 "
+                "WHERE interview_id = ? AND closed = 0",
+                (session_id,),
+            )
+            return len(rows) + logged.rowcount
 
     # -- study list and persona notes -----------------------------------------------------
 
@@ -291,6 +338,64 @@ class Journal:
                 "UPDATE study_items SET done = ? WHERE id = ?", (int(done), item_id)
             )
             return updated.rowcount > 0
+
+    def add_study_item(self, topic: str, now: float | None = None) -> StudyItem:
+        """Put a topic of the user's own on the study list (from no session)."""
+        text = topic.strip()
+        if not text:
+            raise JournalError("a study topic cannot be empty")
+        moment = self._clock() if now is None else now
+        with self._writing() as connection:
+            cursor = connection.execute(
+                "INSERT INTO study_items (topic, session_id, done, created_at) "
+                "VALUES (?, NULL, 0, ?)",
+                (text, moment),
+            )
+            item_id = int(cursor.lastrowid or 0)
+        return StudyItem(id=item_id, topic=text, session_id=None, done=False, created_at=moment)
+
+    def edit_study_item(self, item_id: int, topic: str) -> bool:
+        """Change a study topic's words; the reflection it came from changes with it.
+        Returns whether the item exists."""
+        text = topic.strip()
+        if not text:
+            raise JournalError("a study topic cannot be empty")
+        with self._writing() as connection:
+            row = connection.execute(
+                "SELECT topic, session_id, interview_id FROM study_items WHERE id = ?",
+                (item_id,),
+            ).fetchone()
+            if row is None:
+                return False
+            old, session_id, interview_id = str(row[0]), row[1], row[2]
+            if old == text:
+                return True
+            clash = connection.execute(
+                "SELECT 1 FROM study_items WHERE id != ? AND topic = ? AND "
+                "((session_id IS NOT NULL AND session_id IS ?) OR "
+                "(interview_id IS NOT NULL AND interview_id IS ?))",
+                (item_id, text, session_id, interview_id),
+            ).fetchone()
+            if clash is not None:
+                raise JournalError(f"{text!r} is already on the study list for that interview")
+            connection.execute("UPDATE study_items SET topic = ? WHERE id = ?", (text, item_id))
+            if session_id is not None:
+                patch_topics(connection, str(session_id), old, text)
+            return True
+
+    def delete_study_item(self, item_id: int) -> bool:
+        """Take a topic off the study list (and out of the reflection it came from).
+        Returns whether it existed."""
+        with self._writing() as connection:
+            row = connection.execute(
+                "SELECT topic, session_id FROM study_items WHERE id = ?", (item_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            connection.execute("DELETE FROM study_items WHERE id = ?", (item_id,))
+            if row[1] is not None:
+                patch_topics(connection, str(row[1]), str(row[0]), None)
+            return True
 
     def persona_notes(self, persona_id: str) -> str:
         """The prep notes kept for the next session with this persona ("" if none)."""
@@ -309,3 +414,41 @@ class Journal:
                 "updated_at = excluded.updated_at",
                 (persona_id, text, self._clock()),
             )
+
+    # -- real interviews ----------------------------------------------------------------
+
+    def save_real_interview(self, interview: RealInterview) -> None:
+        """Store a logged real interview (new or changed) with its questions, follow-up
+        plan and study topics, in one transaction. Done, closed and snoozed marks made on
+        its reminders through the journal are kept."""
+        with self._writing() as connection:
+            interviews.write_interview(connection, interview, self._clock())
+
+    def real_interview(self, interview_id: str) -> RealInterview | None:
+        """One logged real interview, or None."""
+        with self._reading() as connection:
+            return interviews.load_interview(connection, interview_id)
+
+    def real_interviews(self) -> list[RealInterview]:
+        """Every logged real interview, the most recent first."""
+        with self._reading() as connection:
+            return interviews.list_interviews(connection)
+
+    def count_real_interviews(self) -> int:
+        """How many real interviews are logged."""
+        with self._reading() as connection:
+            return int(connection.execute("SELECT count(*) FROM real_interviews").fetchone()[0])
+
+    def delete_real_interview(self, interview_id: str) -> bool:
+        """Delete a logged interview with its questions and reminders (its study topics stay
+        on the study list). Returns whether it existed."""
+        with self._writing() as connection:
+            deleted = connection.execute(
+                "DELETE FROM real_interviews WHERE id = ?", (interview_id,)
+            )
+            return deleted.rowcount > 0
+
+    def interview_reminders(self, interview_id: str) -> list[Reminder]:
+        """Every reminder of one real interview, in due order."""
+        with self._reading() as connection:
+            return queries.interview_reminders(connection, interview_id)

@@ -114,6 +114,13 @@ def _write_answers(connection: sqlite3.Connection, snapshot: SessionSnapshot) ->
                     "VALUES (?, ?, ?, ?)",
                     (session_id, answer["id"], criterion, score),
                 )
+        tags: object = answer.get("tags")
+        for tag in dict.fromkeys(tags if isinstance(tags, list) else []):
+            if isinstance(tag, str) and tag:
+                connection.execute(
+                    "INSERT INTO answer_tags (session_id, answer_id, tag) VALUES (?, ?, ?)",
+                    (session_id, answer["id"], tag),
+                )
         for name, value in answer.get("insights", {}).items():
             connection.execute(
                 "INSERT INTO insights (session_id, answer_id, name, value) VALUES (?, ?, ?, ?)",
@@ -195,6 +202,33 @@ def patch_reminders(
     for reminder in snapshot.get("reminders", []):
         for name, value in changes.get(reminder["id"], {}).items():
             cast(dict[str, object], reminder)[name] = value
+    connection.execute(
+        "UPDATE sessions SET snapshot = ? WHERE id = ?", (snapshot_json(snapshot), session_id)
+    )
+
+
+def patch_topics(
+    connection: sqlite3.Connection, session_id: str, old: str, new: str | None
+) -> None:
+    """Rename (or with ``new`` None, remove) a topic in the stored session's reflection, so
+    the snapshot agrees with the study list when the session is saved again."""
+    row = connection.execute(
+        "SELECT snapshot FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
+        return
+    snapshot = cast(SessionSnapshot, json.loads(row[0]))
+    reflection = snapshot.get("reflection")
+    if not isinstance(reflection, dict) or not isinstance(reflection.get("topics"), list):
+        return
+    topics: list[str] = []
+    for topic in reflection["topics"]:
+        if isinstance(topic, str) and topic.strip() == old:
+            if new is not None and new not in topics:
+                topics.append(new)
+        elif topic not in topics:
+            topics.append(topic)
+    reflection["topics"] = topics
     connection.execute(
         "UPDATE sessions SET snapshot = ? WHERE id = ?", (snapshot_json(snapshot), session_id)
     )

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from simulator import __version__
 from simulator.packs.models import FORMAT_VERSION, Pack
 
@@ -56,6 +58,26 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def share_field_sets(pack: Pack, shared: dict[frozenset[str], set[str]]) -> Pack:
+    """Let the pack's questions, personas and rubrics share one "fields set" object per
+    combination of fields given, instead of a set each; returns the pack.
+
+    pydantic keeps, per model instance, the set of fields that were given
+    (``model_fields_set``). With 50,000 questions those sets take about 35 MB, yet a pack's
+    questions give the same few combinations of fields. The models are frozen, so the sets
+    are never changed in place (``model_copy`` copies them before an update).
+    """
+    models: list[BaseModel] = [*pack.questions, *pack.rubrics, *pack.personas]
+    models += [criterion for rubric in pack.rubrics for criterion in rubric.criteria]
+    models += [stage for persona in pack.personas for stage in persona.plan]
+    for model in models:
+        given = model.__pydantic_fields_set__
+        common = shared.setdefault(frozenset(given), given)
+        if common is not given:
+            object.__setattr__(model, "__pydantic_fields_set__", common)
+    return pack
+
+
 class PackCache:
     """Parsed packs by file path. ``folder=None`` disables caching."""
 
@@ -63,6 +85,8 @@ class PackCache:
         self.folder = folder
         self.fingerprint = program_fingerprint()
         self.used: set[str] = set()
+        self.field_sets: dict[frozenset[str], set[str]] = {}
+        """Shared by the packs loaded through this cache (see :func:`share_field_sets`)."""
 
     def _entry(self, path: Path) -> Path | None:
         if self.folder is None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.packs.cache import PackCache
+from simulator.packs.cache import PackCache, share_field_sets
 from simulator.packs.discovery import PackFile, Source, find_pack_files
 from simulator.packs.errors import PackError, Problem
 from simulator.packs.loader import load_pack_text
@@ -36,7 +37,7 @@ class LoadedPack:
         return counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionRef:
     """An installed question with what it inherits from its pack."""
 
@@ -125,6 +126,7 @@ class Library:
 
     def __post_init__(self) -> None:
         self._questions: list[QuestionRef] | None = None
+        self._index: _QuestionIndex | None = None
 
     def questions(self) -> list[QuestionRef]:
         """Every installed question."""
@@ -141,9 +143,15 @@ class Library:
             self._questions = refs
         return self._questions
 
+    def _question_index(self) -> _QuestionIndex:
+        refs = self.questions()
+        if self._index is None or self._index.refs is not refs:
+            self._index = _QuestionIndex(refs)
+        return self._index
+
     def matching(self, stage: Stage) -> list[QuestionRef]:
-        """The installed questions a questions stage may draw from."""
-        return [ref for ref in self.questions() if stage_matches(stage, ref)]
+        """The installed questions a questions stage may draw from, in installed order."""
+        return self._question_index().matching(stage)
 
     def pack(self, pack_id: str) -> LoadedPack | None:
         """The installed pack with this id."""
@@ -155,7 +163,7 @@ class Library:
 
     def question(self, pack_id: str, question_id: str) -> QuestionRef | None:
         """An installed question by its pack and id."""
-        return next((ref for ref in self.questions() if ref.key == (pack_id, question_id)), None)
+        return self._question_index().by_key.get((pack_id, question_id))
 
     def rubric_for(self, ref: QuestionRef) -> Rubric:
         """The rubric an answer to this question is scored with."""
@@ -173,6 +181,67 @@ class Library:
             if wanted is None or loaded.pack.id in wanted:
                 found.extend(loaded.pack.candidate_questions)
         return list(dict.fromkeys(found))
+
+
+class _QuestionIndex:
+    """Where each kind, tag and pack's questions are in the installed order, so a stage's
+    filters are answered without testing every installed question."""
+
+    def __init__(self, refs: list[QuestionRef]) -> None:
+        self.refs = refs
+        # Positions in compact arrays: 4 bytes each, not a list slot and an int object.
+        self.by_kind: dict[str, array[int]] = {}
+        self.by_tag: dict[str, array[int]] = {}
+        self.by_pack: dict[str, array[int]] = {}
+        self._by_key: dict[tuple[str, str], QuestionRef] | None = None
+        for position, ref in enumerate(refs):
+            self._add(self.by_kind, ref.kind, position)
+            self._add(self.by_pack, ref.pack.id, position)
+            for tag in ref.tags:
+                self._add(self.by_tag, tag, position)
+
+    @staticmethod
+    def _add(table: dict[str, array[int]], name: str, position: int) -> None:
+        found = table.get(name)
+        if found is None:
+            table[name] = array("l", (position,))
+        else:
+            found.append(position)
+
+    @property
+    def by_key(self) -> dict[tuple[str, str], QuestionRef]:
+        """Questions by (pack id, question id), the first one of each (built when needed)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for ref in self.refs:
+                self._by_key.setdefault(ref.key, ref)
+        return self._by_key
+
+    def _union(self, table: dict[str, array[int]], names: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for name in dict.fromkeys(names):
+            found.update(table.get(name, ()))
+        return found
+
+    def matching(self, stage: Stage) -> list[QuestionRef]:
+        """What :func:`stage_matches` accepts, in the order of ``refs``."""
+        filters = []
+        if stage.kinds:
+            filters.append(self._union(self.by_kind, stage.kinds))
+        if stage.tags:
+            filters.append(self._union(self.by_tag, stage.tags))
+        if stage.packs:
+            filters.append(self._union(self.by_pack, stage.packs))
+        if filters:
+            filters.sort(key=len)
+            chosen = filters[0].intersection(*filters[1:])
+            candidates = [self.refs[position] for position in sorted(chosen)]
+        else:
+            candidates = self.refs
+        if stage.difficulty is None:
+            return list(candidates)
+        low, high = stage.difficulty
+        return [ref for ref in candidates if low <= ref.question.difficulty <= high]
 
 
 def resolve_persona(library: Library, persona: Persona, pack_id: str, path: Path) -> PersonaEntry:
@@ -216,11 +285,11 @@ def load_file(pack_file: PackFile, cache: PackCache) -> Pack:
         raise PackError.at(path, 1, 1, f"cannot read the file: {error.strerror}") from None
     cached = cache.get(path, info)
     if cached is not None:
-        return cached
+        return share_field_sets(cached, cache.field_sets)
     text = read_text(path)
     pack = load_pack_text(path, text)
     cache.put(path, info, text, pack)
-    return pack
+    return share_field_sets(pack, cache.field_sets)
 
 
 def load_library(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
 
 from simulator.packs.errors import PackError
 
@@ -99,7 +100,7 @@ def read_text(path: Path) -> str:
             column,
             f"{where}the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
         ) from None
-    found = _FORBIDDEN.search(text)
+    found = _FORBIDDEN.search(text) if _may_hold_forbidden(data) else None
     if found is not None:
         offset = found.start()
         line = text.count("\n", 0, offset) + 1
@@ -114,6 +115,25 @@ def read_text(path: Path) -> str:
             f"{where}the file holds {kind} (U+{code:04X}), which packs may not use",
         )
     return text
+
+
+_ASCII = bytes(range(0x80))
+_SAFE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x100))
+
+
+def _may_hold_forbidden(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` may hold a character :data:`_FORBIDDEN` matches.
+
+    A quick screen done with byte translations (the regular expression alone takes tens of
+    milliseconds per pack): False means certainly none; True means look with the expression.
+    """
+    if data.translate(None, _SAFE_ASCII):
+        return True  # an ASCII control character
+    if data.count(b"\r") != data.count(b"\r\n"):
+        return True  # a carriage return not followed by a newline
+    # Removing every ASCII byte from valid UTF-8 leaves exactly its non-ASCII characters.
+    rest = data.translate(None, _ASCII)
+    return bool(rest) and _FORBIDDEN.search(rest.decode("utf-8")) is not None
 
 
 def _field_at(path: Path, text: str, line: int, column: int) -> str:
@@ -257,8 +277,107 @@ class _Builder:
                 )
 
 
+class _Unusual(Exception):
+    """Raised by :func:`_fast_root` for anything but a plain, valid pack."""
+
+
+def _fast_root(text: str) -> dict[str, Any]:
+    """The root mapping of ordinary pack text, as :class:`_Builder` would build it.
+
+    The same libyaml event stream, read in one tight loop with no positions recorded and no
+    messages prepared. Anything :class:`_Builder` would refuse (or anything unusual at all)
+    raises :class:`_Unusual`, and the careful builder then reads the text again to say what
+    is wrong, so both always agree.
+    """
+    scalar_event = yaml.ScalarEvent
+    mapping_start = yaml.MappingStartEvent
+    sequence_start = yaml.SequenceStartEvent
+    mapping_end = yaml.MappingEndEvent
+    sequence_end = yaml.SequenceEndEvent
+    document_start = yaml.DocumentStartEvent
+    stream_end = yaml.StreamEndEvent
+    quiet = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
+    # Each frame: [container, is mapping, pending key or None, x- keys seen or None]
+    stack: list[list[Any]] = []
+    frame: list[Any] | None = None
+    root: Any = None
+    documents = 0
+    try:
+        get_event = CParser(text).get_event
+        while True:
+            event: Any = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                if event.anchor is not None or event.tag is not None or frame is None:
+                    raise _Unusual
+                container = frame[0]
+                value = event.value
+                if not frame[1]:
+                    container.append(None if event.style is None and value == "" else value)
+                    continue
+                key = frame[2]
+                if key is None:
+                    if value in container:
+                        raise _Unusual
+                    if value.startswith("x-"):
+                        seen = frame[3]
+                        if seen is None:
+                            seen = frame[3] = set()
+                        elif value in seen:
+                            raise _Unusual
+                        seen.add(value)
+                    frame[2] = value
+                    continue
+                if not key.startswith("x-"):
+                    container[key] = None if event.style is None and value == "" else value
+                frame[2] = None
+            elif kind is mapping_start or kind is sequence_start:
+                if (
+                    event.anchor is not None
+                    or event.tag is not None
+                    or len(stack) >= MAX_DEPTH
+                    or (frame is not None and frame[1] and frame[2] is None)
+                ):
+                    raise _Unusual
+                mapping = kind is mapping_start
+                frame = [{} if mapping else [], mapping, None, None]
+                stack.append(frame)
+            elif kind is mapping_end or kind is sequence_end:
+                done = stack.pop()[0]
+                if not stack:
+                    frame = None
+                    root = done
+                    continue
+                frame = stack[-1]
+                if not frame[1]:
+                    frame[0].append(done)
+                    continue
+                key = frame[2]
+                if not key.startswith("x-"):
+                    frame[0][key] = done
+                frame[2] = None
+            elif kind is stream_end:
+                break
+            elif kind is document_start:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+            elif kind not in quiet:
+                raise _Unusual  # an alias, or something new
+    except Exception:  # a YAML error, _Unusual itself, or anything else: read carefully
+        raise _Unusual from None
+    if not isinstance(root, dict):
+        raise _Unusual
+    return root
+
+
 def parse(path: Path, text: str, *, record: bool = False) -> Tree:
     """Read pack text into a :class:`Tree`, or raise :class:`PackError`."""
+    if not record:
+        try:
+            return Tree(_fast_root(text))
+        except _Unusual:
+            pass  # the careful reading below finds and reports the problem
     builder = _Builder(path, record)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):

@@ -295,6 +295,48 @@ class MockInterviewApp(App[int]):
             return
         self.push_screen(PackBrowserScreen(self.library))
 
+    def _journal_ready(self) -> Journal | None:
+        """The journal, or None after saying why it is not there."""
+        if self.journal is None:
+            self.notify(self.journal_error or "Still loading, one moment.", markup=False)
+        return self.journal
+
+    def action_progress(self, tab: str = "criteria") -> None:
+        """Show self-score trends, the streak and the questions due for review."""
+        from simulator.tui.screens.progress import ProgressScreen
+
+        journal = self._journal_ready()
+        if journal is not None:
+            self.push_screen(ProgressScreen(journal, self.library, tab=tab))
+
+    def action_review_due(self) -> None:
+        """Show the questions due for spaced review (v there starts a review)."""
+        self.action_progress("review")
+
+    def action_study_list(self) -> None:
+        """Show the study list."""
+        from simulator.tui.screens.study_list import StudyListScreen
+
+        journal = self._journal_ready()
+        if journal is not None:
+            self.push_screen(StudyListScreen(journal))
+
+    def action_real_interviews(self) -> None:
+        """Show the real-interview log."""
+        from simulator.tui.screens.real_interview import RealInterviewsScreen
+
+        journal = self._journal_ready()
+        if journal is not None:
+            self.push_screen(RealInterviewsScreen(journal))
+
+    def action_reminders(self) -> None:
+        """Show the follow-ups due: done, snooze, close the process."""
+        from simulator.tui.screens.reminders import RemindersScreen
+
+        journal = self._journal_ready()
+        if journal is not None:
+            self.push_screen(RemindersScreen(journal))
+
     # --- theme ---------------------------------------------------------------------------
 
     def watch_theme(self, theme: str) -> None:

@@ -42,6 +42,14 @@ SESSION_VIEW = "Past session"
 """One past session, read-only."""
 PACK_BROWSER = "Pack browser"
 """The installed packs, their questions and problems."""
+PROGRESS = "Progress"
+"""Self-score trends, the streak, and questions due for review."""
+STUDY_LIST = "Study list"
+"""Topics to learn, from reflections."""
+REAL_INTERVIEWS = "Real interviews"
+"""The log of real interviews, and one log being written."""
+FOLLOW_UPS = "Follow-ups"
+"""Due reminders from practice sessions and real interviews."""
 HELP = "Help"
 """This table, on screen."""
 
@@ -57,6 +65,10 @@ PLACES: tuple[str, ...] = (
     HISTORY,
     SESSION_VIEW,
     PACK_BROWSER,
+    PROGRESS,
+    STUDY_LIST,
+    REAL_INTERVIEWS,
+    FOLLOW_UPS,
     HELP,
 )
 """The places keys are grouped by, in the order the help screen shows them."""
@@ -104,6 +116,31 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("enter", PACK_BROWSER, "Go to the pack's questions, or the question's details"),
     KeyHelp("p", PACK_BROWSER, "Packs tab"),
     KeyHelp("e", PACK_BROWSER, "Problems tab"),
+    KeyHelp("g", HOME, "Progress: trends, streak, weakest areas"),
+    KeyHelp("v", HOME, "Questions due for spaced review"),
+    KeyHelp("l", HOME, "Log a real interview, or read the log"),
+    KeyHelp("f", HOME, "Follow-ups due: done, snooze, close"),
+    KeyHelp("s", HOME, "Study list"),
+    KeyHelp("c", PROGRESS, "Trends per rubric criterion"),
+    KeyHelp("t", PROGRESS, "Trends per topic (tag)"),
+    KeyHelp("d", PROGRESS, "Questions due for review"),
+    KeyHelp("v", PROGRESS, "Review the due questions with an interviewer you pick"),
+    KeyHelp("space", STUDY_LIST, "Tick the highlighted topic off, or on again"),
+    KeyHelp("e", STUDY_LIST, "Edit the topic (enter too)"),
+    KeyHelp("a", STUDY_LIST, "Add a topic of your own"),
+    KeyHelp("delete", STUDY_LIST, "Delete the topic (asks first)"),
+    KeyHelp("h", STUDY_LIST, "Hide or show the topics ticked off"),
+    KeyHelp("n", REAL_INTERVIEWS, "Log a new real interview"),
+    KeyHelp("enter", REAL_INTERVIEWS, "Open the highlighted log"),
+    KeyHelp("p", REAL_INTERVIEWS, "Practise this again: its questions as a pack"),
+    KeyHelp("delete", REAL_INTERVIEWS, "Delete the log (asks first)"),
+    KeyHelp("ctrl+s", REAL_INTERVIEWS, "In a log: save it"),
+    KeyHelp("ctrl+o", REAL_INTERVIEWS, "In a log: save it and make its practice pack"),
+    KeyHelp("d", FOLLOW_UPS, "Mark the highlighted follow-up done"),
+    KeyHelp("s", FOLLOW_UPS, "Snooze it for a day"),
+    KeyHelp("w", FOLLOW_UPS, "Snooze it for a week"),
+    KeyHelp("c", FOLLOW_UPS, "Close the process: nothing more comes due"),
+    KeyHelp("a", FOLLOW_UPS, "Show the follow-ups not due yet too"),
     KeyHelp("escape", HELP, "Close (f1 and ? too)"),
 )
 """The key table, grouped by :data:`PLACES`."""

@@ -85,7 +85,7 @@ def journal_rows(home: Path, query: str) -> list[tuple[object, ...]]:
 def test_killed_mid_answer_resumes_with_text_intact(home: Path) -> None:
     first = Terminal(home)
     try:
-        first.wait_for("interviewers")
+        first.wait_for("enter starts")
         time.sleep(1.0)  # the journal opens just after the packs load
         first.send("\r", 1.5)  # start a session with the highlighted interviewer
         first.wait_for("ctrl+s when you are ready")

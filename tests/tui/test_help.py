@@ -15,6 +15,7 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.keys import (
     EVERYWHERE,
     FOLLOW_UP,
+    FOLLOW_UPS,
     HELP,
     HISTORY,
     HOME,
@@ -22,10 +23,13 @@ from simulator.tui.keys import (
     KEYS,
     PACK_BROWSER,
     PLACES,
+    PROGRESS,
+    REAL_INTERVIEWS,
     REFLECTION,
     SELF_SCORE,
     SESSION,
     SESSION_VIEW,
+    STUDY_LIST,
     SUMMARY,
 )
 from simulator.tui.screens.follow_up import FollowUpScreen
@@ -34,9 +38,13 @@ from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
+from simulator.tui.screens.progress import ProgressScreen
+from simulator.tui.screens.real_interview import RealInterviewForm, RealInterviewsScreen
 from simulator.tui.screens.reflection import ReflectionScreen
+from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.self_score import SelfScoreScreen
 from simulator.tui.screens.session_view import SessionViewScreen
+from simulator.tui.screens.study_list import StudyListScreen
 from simulator.tui.screens.summary import SummaryScreen
 
 from tui_helpers import settle
@@ -88,6 +96,11 @@ def test_every_entry_has_a_known_place_and_no_repeats() -> None:
         (ReflectionScreen, (REFLECTION, SESSION)),
         (FollowUpScreen, (FOLLOW_UP, SESSION)),
         (SummaryScreen, (SUMMARY, SESSION)),
+        (ProgressScreen, (PROGRESS,)),
+        (StudyListScreen, (STUDY_LIST,)),
+        (RealInterviewsScreen, (REAL_INTERVIEWS,)),
+        (RealInterviewForm, (REAL_INTERVIEWS,)),
+        (RemindersScreen, (FOLLOW_UPS,)),
     ],
 )
 def test_screen_bindings_are_in_the_table(screen: type[Screen[Any]], places: tuple[str]) -> None:

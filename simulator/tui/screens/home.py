@@ -34,10 +34,10 @@ def persona_option(entry: PersonaEntry) -> Option:
     """One line in the interviewer list: name, role, and a mark when it cannot start."""
     persona = entry.persona
     parts: list[str | tuple[str, str]] = [(persona.name, "bold")]
-    if persona.role:
-        parts += ["  ", (persona.role, "dim")]
     if not entry.usable:
         parts += ["  ", ("(cannot start)", "italic $warning")]
+    if persona.role:
+        parts += ["\n", (persona.role, "dim")]
     return Option(Content.assemble(*parts), id=persona.id)
 
 
@@ -96,7 +96,11 @@ def resume_line(summary: SessionSummary, now: float) -> Content:
 
 def reminder_lines(reminders: list[Reminder], now: float) -> Content:
     """Due follow-ups, most overdue first."""
-    parts: list[str | tuple[str, str]] = [("Follow-ups due", "bold"), "\n"]
+    parts: list[str | tuple[str, str]] = [
+        ("Follow-ups due", "bold"),
+        ("  (f: done, snooze, close)", "dim"),
+        "\n",
+    ]
     for reminder in sorted(reminders, key=lambda item: item.due_at):
         parts += [
             ("• ", "$warning"),
@@ -112,9 +116,14 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "resume", "Resume"),
-        Binding("n", "quick", "Quick practice"),
+        Binding("n", "quick", "Quick"),
         Binding("h", "app.history", "History"),
-        Binding("b", "app.browse_packs", "Packs"),
+        Binding("b", "app.browse_packs", "Packs", show=False),
+        Binding("g", "app.progress", "Progress"),
+        Binding("v", "app.review_due", "Review due", show=False),
+        Binding("l", "app.real_interviews", "Real interviews", show=False),
+        Binding("f", "app.reminders", "Follow-ups"),
+        Binding("s", "app.study_list", "Study list", show=False),
         Binding("i", "show_tab('interviewers')", "Interviewers", show=False),
         Binding("p", "show_tab('packs')", "Pack list", show=False),
         Binding("e", "show_tab('problems')", "Problems", show=False),
@@ -180,6 +189,7 @@ class HomeScreen(Screen[None]):
         now = self.main_clock_now()
         self.unfinished = message.unfinished
         self.reminders = message.reminders
+        self.refresh_bindings()
         resume = self.query_one("#resume", Static)
         resume.display = bool(self.unfinished)
         if self.unfinished:
@@ -195,6 +205,12 @@ class HomeScreen(Screen[None]):
         import time
 
         return float(clock.now()) if clock is not None else time.time()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer resuming only when there is something to resume."""
+        if action == "resume":
+            return bool(self.unfinished)
+        return True
 
     def action_show_tab(self, tab: str) -> None:
         """Switch to one of the tabs."""
@@ -248,8 +264,8 @@ class HomeScreen(Screen[None]):
         self.library = library
         questions = len(library.questions())
         status = (
-            f"{len(library.packs)} packs · {questions} questions · "
-            f"{len(library.personas)} interviewers · enter starts the highlighted one"
+            f"{questions} questions in {len(library.packs)} packs · enter starts a session · "
+            "b browses packs · l logs a real interview"
         )
         if library.errors:
             status += f" · {len(library.errors)} problem(s): press e"

@@ -159,6 +159,7 @@ class InterviewScreen(SessionScreen):
         asked = self.query_one("#asked", OptionList)
         asked.clear_options()
         asked.add_options([Option(Content(text)) for text in session.candidate_questions])
+        asked.display = bool(session.candidate_questions)
         suggestions = self.query_one("#suggestions", Static)
         suggestions.display = self.showing_suggestions
         if self.showing_suggestions:

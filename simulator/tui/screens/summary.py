@@ -184,7 +184,7 @@ class SummaryScreen(SessionScreen):
                     classes="summary-title",
                     markup=False,
                 )
-                yield LabelledRows(label_width=26, id="summary-criteria")
+                yield LabelledRows(label_width=18, id="summary-criteria")
                 yield Static("", id="summary-no-criteria", markup=False)
                 yield Static(
                     Content.assemble(
@@ -193,7 +193,7 @@ class SummaryScreen(SessionScreen):
                     classes="summary-title",
                     markup=False,
                 )
-                yield LabelledRows(label_width=26, id="summary-tags")
+                yield LabelledRows(label_width=18, id="summary-tags")
                 yield Static("", id="summary-no-tags", markup=False)
             with Vertical(id="summary-right", classes="summary-column"):
                 yield Static(

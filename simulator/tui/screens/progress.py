@@ -1,0 +1,418 @@
+"""Progress over time: self-score trends per criterion and per topic, the weakest areas in
+words, the practice streak, and the questions due for spaced review.
+
+"Review due questions" (v) asks which interviewer should run the review, then starts a
+session that asks the most urgent due questions in that interviewer's voice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from simulator.engine.answers import prompt_hash
+from simulator.engine.history import QuestionKey
+from simulator.engine.progress import (
+    DIRECTION_WORDS,
+    Progress,
+    progress,
+    streak_words,
+    weakest_words,
+)
+from simulator.engine.review import GRADE_WORDS, ReviewItem, due_reviews, has_questions_stage
+from simulator.engine.review import schedules as review_schedules
+from simulator.journal import Journal, JournalError
+from simulator.packs.library import Library, PersonaEntry
+from simulator.packs.rubrics import BUILTIN_RUBRICS
+from simulator.practice import JournalWriter, StartOptions
+from simulator.tui.timefmt import due_words
+from simulator.tui.widgets.trend_table import TrendTable, score_style
+
+REVIEW_LIMIT = 10
+"""The most questions one review session asks (the most urgent due ones)."""
+
+PROMPT_WIDTH = 60
+"""How much of a prompt the review table shows."""
+
+
+@dataclass
+class ProgressLoaded(Message):
+    """The journal was read for the progress screen (or could not be)."""
+
+    progress: Progress | None
+    """Trends, streak and totals."""
+    reviews: list[ReviewItem]
+    """Questions due for review, most urgent first (installed ones only)."""
+    prompts: dict[QuestionKey, str]
+    """The prompt of each question due, as installed now."""
+    error: str = ""
+    """Why the journal could not be read, when it could not."""
+
+
+def rubric_names(library: Library | None) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """Criterion labels and rubric titles: built-in ones, then those packs define."""
+    labels: dict[tuple[str, str], str] = {}
+    titles: dict[str, str] = {}
+    rubrics = list(BUILTIN_RUBRICS.values())
+    if library is not None:
+        rubrics += [rubric for loaded in library.packs for rubric in loaded.pack.rubrics]
+    for rubric in rubrics:
+        titles.setdefault(rubric.id, rubric.title)
+        for criterion in rubric.criteria:
+            labels.setdefault((rubric.id, criterion.id), criterion.label)
+    return labels, titles
+
+
+def review_options(persona_id: str, keys: Sequence[QuestionKey]) -> StartOptions | None:
+    """Options for a review session with these questions, or None while this version's
+    :class:`StartOptions` cannot carry question keys."""
+    if "question_keys" not in {field.name for field in dataclasses.fields(StartOptions)}:
+        return None
+    changes: dict[str, Any] = {"question_keys": tuple(keys)}
+    return dataclasses.replace(StartOptions(persona_id), **changes)
+
+
+def reviewers(library: Library | None) -> list[PersonaEntry]:
+    """Interviewers who can run a review: usable, with a questions stage."""
+    if library is None:
+        return []
+    return [
+        entry for entry in library.personas if entry.usable and has_questions_stage(entry.persona)
+    ]
+
+
+def _one_line(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def review_row(item: ReviewItem, prompt: str, now: float) -> list[Text]:
+    """One due question: rich Text cells, so nothing from a pack is read as markup."""
+    schedule = item.schedule
+    question = Text(_one_line(prompt, PROMPT_WIDTH))
+    if item.changed:
+        question.append("  (changed since)", style="italic")
+    last = "skipped" if schedule.last_score is None else f"{schedule.last_score:.1f}"
+    return [
+        question,
+        Text(f"{last} ({GRADE_WORDS[schedule.last_grade]})"),
+        Text(f"{schedule.interval_days} d", justify="right"),
+        Text(due_words(schedule.due_at, now)),
+        Text(schedule.key[0], style="dim"),
+    ]
+
+
+class PersonaChooser(ModalScreen[str]):
+    """Which interviewer runs the review: dismisses with a persona id, or "" on escape."""
+
+    CSS_PATH = "../styles/progress.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, entries: Sequence[PersonaEntry], count: int) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        """The question and the interviewers."""
+        with Vertical(id="chooser-box"):
+            yield Static(
+                f"Review {self.count} due question{'s' if self.count != 1 else ''} with…",
+                id="chooser-title",
+                markup=False,
+            )
+            yield OptionList(
+                *(
+                    Option(
+                        Content.assemble(
+                            (entry.persona.name, "bold"),
+                            ("  " + entry.persona.role, "dim") if entry.persona.role else "",
+                        ),
+                        id=entry.persona.id,
+                    )
+                    for entry in self.entries
+                ),
+                id="chooser-list",
+            )
+            yield Static("enter starts · escape cancels", id="chooser-help", markup=False)
+
+    def on_mount(self) -> None:
+        """Focus the list."""
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: this interviewer."""
+        self.dismiss(event.option.id or "")
+
+    def action_cancel(self) -> None:
+        """Escape: no review."""
+        self.dismiss("")
+
+
+class ProgressScreen(Screen[None]):
+    """How self-scores move over time, and what is due for review."""
+
+    CSS_PATH = "../styles/progress.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("c", "show_tab('criteria')", "Criteria"),
+        Binding("t", "show_tab('topics')", "Topics"),
+        Binding("d", "show_tab('review')", "Due"),
+        Binding("v", "review", "Review due questions"),
+        Binding("f1,question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(
+        self, journal: Journal, library: Library | None = None, *, tab: str = "criteria"
+    ) -> None:
+        """Show ``journal``'s progress; ``library`` names criteria and finds due questions
+        (the app's library is used when none is given); ``tab`` is shown first."""
+        super().__init__()
+        self.journal = journal
+        self.library = library
+        self.initial_tab = tab
+        self.result: Progress | None = None
+        """What is shown, once read."""
+        self.reviews: list[ReviewItem] = []
+        """The questions due for review, most urgent first."""
+        self.loaded = False
+        """Whether the journal has been read once."""
+
+    def compose(self) -> ComposeResult:
+        """Streak and weakest areas on top; trends and due questions in tabs."""
+        yield Header()
+        yield Static("Reading the journal…", id="progress-streak", markup=False)
+        yield Static("", id="progress-weakest", markup=False)
+        with TabbedContent(initial=self.initial_tab):
+            with TabPane("By criterion", id="criteria"), VerticalScroll():
+                yield TrendTable(
+                    "Criterion",
+                    empty="No scores yet: self-score a session to see your criteria here.",
+                    id="criteria-table",
+                )
+            with TabPane("By topic", id="topics"), VerticalScroll():
+                yield TrendTable(
+                    "Topic (tag)",
+                    empty="No scored answers to tagged questions yet.",
+                    id="topics-table",
+                )
+            with TabPane("Due for review", id="review"):
+                yield Static("", id="review-status", markup=False)
+                yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Set up the review table and read the journal."""
+        self.title = "Progress"
+        self.sub_title = "self-scores over time"
+        table = self.query_one("#review-table", DataTable)
+        table.add_column("Question", key="question")
+        table.add_column("Last score", key="last")
+        table.add_column(Text("Every", justify="right"), key="interval")
+        table.add_column("Due", key="due")
+        table.add_column("Pack", key="pack")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Back from a review session: scores and schedules have changed."""
+        if self.loaded:
+            self.reload()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def now(self) -> float:
+        """The app's clock (a fake one in tests)."""
+        clock = getattr(self.app, "clock", None)
+        if clock is None:
+            import time
+
+            return time.time()
+        return float(clock.now())
+
+    def current_library(self) -> Library | None:
+        """The library given, else the app's."""
+        if self.library is not None:
+            return self.library
+        library = getattr(self.app, "library", None)
+        return library if isinstance(library, Library) else None
+
+    def reload(self) -> None:
+        """Read the journal again (in the background)."""
+        writer = getattr(self.app, "writer", None)
+        self.read_progress(
+            writer if isinstance(writer, JournalWriter) else None,
+            self.current_library(),
+            self.now(),
+        )
+
+    @work(thread=True, exclusive=True, group="progress-read")
+    def read_progress(
+        self, writer: JournalWriter | None, library: Library | None, now: float
+    ) -> None:
+        """Compute everything off the screen's thread."""
+        if writer is not None:
+            writer.flush()
+        try:
+            answers = self.journal.scored_answers()
+            sessions = self.journal.list_sessions()
+            events = self.journal.review_events()
+            real = self.journal.count_real_interviews()
+            prompts: dict[QuestionKey, str] = {}
+            changed: set[QuestionKey] = set()
+            installed: set[QuestionKey] | None = None
+            if library is not None:
+                prompts = {ref.key: ref.question.prompt for ref in library.questions()}
+                installed = set(prompts)
+                changed = self.journal.changed_questions(
+                    {key: prompt_hash(text) for key, text in prompts.items()}
+                )
+        except JournalError as error:
+            self.post_message(ProgressLoaded(None, [], {}, str(error)))
+            return
+        labels, titles = rubric_names(library)
+        result = progress(
+            answers,
+            sessions,
+            now=now,
+            labels=labels,
+            rubric_titles=titles,
+            real_interviews=real,
+        )
+        reviews = due_reviews(review_schedules(events), now, changed=changed, installed=installed)
+        self.post_message(ProgressLoaded(result, reviews, prompts))
+
+    def on_progress_loaded(self, message: ProgressLoaded) -> None:
+        """Fill the screen."""
+        streak = self.query_one("#progress-streak", Static)
+        if message.progress is None:
+            streak.update(f"The journal could not be read: {message.error}")
+            return
+        self.loaded = True
+        self.result = message.progress
+        self.reviews = message.reviews
+        streak.update(streak_words(message.progress))
+        self.query_one("#progress-weakest", Static).update(self.weakest_content())
+        self.query_one("#criteria-table", TrendTable).set_trends(message.progress.criteria)
+        self.query_one("#topics-table", TrendTable).set_trends(message.progress.tags)
+        self.show_reviews(message.prompts)
+        self.refresh_bindings()
+
+    def weakest_content(self) -> Content:
+        """The weakest areas in words, the scores coloured."""
+        result = self.result
+        if result is None:
+            return Content("")
+        if not result.weakest_criteria and not result.weakest_tags:
+            return Content.assemble((weakest_words(result), "italic"))
+        parts: list[str | tuple[str, str]] = []
+        for heading, items in (
+            ("Work on: ", result.weakest_criteria),
+            ("Weakest topics: ", result.weakest_tags),
+        ):
+            if not items:
+                continue
+            if parts:
+                parts.append("\n")
+            parts.append((heading, "bold"))
+            for index, item in enumerate(items):
+                if index:
+                    parts.append("; ")
+                parts += [item.label, " ", (f"{item.recent:.1f}", score_style(item.recent))]
+                if item.direction:
+                    parts.append(f" {item.arrow} {DIRECTION_WORDS[item.direction]}")
+        return Content.assemble(*parts)
+
+    def show_reviews(self, prompts: dict[QuestionKey, str]) -> None:
+        """The due questions, most urgent first."""
+        table = self.query_one("#review-table", DataTable)
+        table.clear()
+        now = self.now()
+        for item in self.reviews:
+            table.add_row(
+                *review_row(item, prompts.get(item.key, item.key[1]), now),
+                key=f"{item.key[0]}/{item.key[1]}",
+            )
+        count = len(self.reviews)
+        status = self.query_one("#review-status", Static)
+        if count:
+            asked = min(count, REVIEW_LIMIT)
+            status.update(
+                f"{count} question{'s' if count != 1 else ''} due · v reviews the "
+                f"{'first ' + str(asked) if count > asked else str(asked)} with an "
+                "interviewer of your choice"
+            )
+        else:
+            status.update(
+                "Nothing is due for review. Questions come back 1 to 60 days after you "
+                "answer them: sooner when the score was low."
+            )
+        table.display = bool(count)
+        self.query_one(TabbedContent).get_tab("review").label = (
+            f"Due for review ({count})" if count else "Due for review"
+        )
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to where the screen was opened from."""
+        self.dismiss(None)
+
+    def action_show_tab(self, tab: str) -> None:
+        """Switch tabs."""
+        self.query_one(TabbedContent).active = tab
+
+    def action_review(self) -> None:
+        """Ask who runs the review, then start it with the most urgent due questions."""
+        if not self.reviews:
+            self.notify("Nothing is due for review right now.", markup=False)
+            return
+        entries = reviewers(self.current_library())
+        if not entries:
+            self.notify("No installed interviewer can run a review.", severity="warning")
+            return
+        keys = [item.key for item in self.reviews[:REVIEW_LIMIT]]
+
+        def chosen(persona_id: str | None) -> None:
+            if persona_id:
+                self.start_review(persona_id, keys)
+
+        self.app.push_screen(PersonaChooser(entries, len(keys)), chosen)
+
+    def start_review(self, persona_id: str, keys: Sequence[QuestionKey]) -> None:
+        """Start the review session through the app."""
+        if getattr(self.app, "practice", None) is not None:
+            self.notify("Finish or leave the session you are in first.", severity="warning")
+            return
+        options = review_options(persona_id, keys)
+        start = getattr(self.app, "start_practice", None)
+        if options is None or start is None:
+            self.notify(
+                "This version cannot start review sessions yet.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        start(options)

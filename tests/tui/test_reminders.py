@@ -1,0 +1,163 @@
+"""The follow-ups screen: due and overdue reminders with done, snooze and close the process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Button, DataTable, Static
+
+from simulator.engine.clock import FakeClock
+from simulator.journal.interviews import new_interview
+from simulator.journal.models import InterviewQuestion
+from simulator.practice import Practice, StartOptions
+from simulator.tui.app import MockInterviewApp
+from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.reminders import RemindersScreen
+
+from tui_helpers import drive, settle
+
+MakeApp = Callable[..., MockInterviewApp]
+DAY = 86_400.0
+
+
+async def practice_and_interview(app: MockInterviewApp, pilot: Pilot[int]) -> tuple[str, str]:
+    """A finished practice session and a real interview a few hours later; their ids."""
+    await settle(app, pilot)
+    assert app.library is not None and app.writer is not None and app.journal is not None
+    clock = app.clock
+    assert isinstance(clock, FakeClock)
+    practice = Practice.start(
+        app.library, app.writer, StartOptions("rigorous-tech-lead", seed=3), clock=clock
+    )
+    drive(practice, clock, "summary")
+    practice.session.finish()
+    practice.saved()
+    interview = new_interview(
+        company="Acme [b]Corp[/b]",
+        role="Data engineer",
+        held_at=clock.now() + 3600,
+        format="panel",
+        interviewers=["Ana", "Ben"],
+        questions=[InterviewQuestion("Why us?")],
+        now=clock.now() + 3600,
+    )
+    app.writer.flush()
+    app.journal.save_real_interview(interview)
+    return practice.session.id, interview.id
+
+
+async def open_reminders(app: MockInterviewApp, pilot: Pilot[int]) -> RemindersScreen:
+    assert app.journal is not None
+    app.push_screen(RemindersScreen(app.journal))
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, RemindersScreen)
+    assert screen.loaded
+    return screen
+
+
+def rows(app: MockInterviewApp) -> list[list[str]]:
+    table = app.screen.query_one("#reminders-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def changed(app: MockInterviewApp, pilot: Pilot[int]) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_nothing_due_says_so_and_a_shows_what_is_coming(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await practice_and_interview(app, pilot)
+        screen = await open_reminders(app, pilot)
+        assert screen.reminders == []
+        assert app.screen.query_one("#reminders-empty").display
+        assert "Nothing to follow up" in str(
+            app.screen.query_one("#reminders-empty", Static).render()
+        )
+        await pilot.press("a")
+        await changed(app, pilot)
+        # The practice session's plan (one thank-you) and the panel's (one per interviewer).
+        titles = [reminder.title for reminder in screen.reminders]
+        assert titles.count("Ask politely how the process is going") == 2
+        assert "Send a thank-you note to Ana" in titles
+        assert "Send a thank-you note to Ben" in titles
+        assert {reminder.source for reminder in screen.reminders} == {"practice", "interview"}
+        assert "Acme [b]Corp[/b] (Data engineer) · real interview" in {row[2] for row in rows(app)}
+
+
+async def test_done_snooze_and_close(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        session_id, interview_id = await practice_and_interview(app, pilot)
+        clock.advance(2 * DAY)  # every thank-you note is overdue now
+        screen = await open_reminders(app, pilot)
+        assert [reminder.kind for reminder in screen.reminders] == ["thank-you"] * 3
+        assert all(row[0].startswith("overdue by") for row in rows(app))
+        first = screen.reminders[0]
+        await pilot.press("d")
+        await changed(app, pilot)
+        assert first.id not in {reminder.id for reminder in screen.reminders}
+        assert app.journal is not None
+        everything = app.journal.reminders(session_id) + app.journal.interview_reminders(
+            interview_id
+        )
+        assert [r.done_at for r in everything if r.id == first.id] == [clock.now()]
+        second = screen.reminders[0]
+        await pilot.press("s")  # a day
+        await changed(app, pilot)
+        assert second.id not in {reminder.id for reminder in screen.reminders}
+        clock.advance(DAY + 1)
+        screen.reload()
+        await changed(app, pilot)
+        assert second.id in {reminder.id for reminder in screen.reminders}
+        await pilot.press("w")  # a week for the highlighted one
+        await changed(app, pilot)
+        assert len(screen.reminders) == 1
+        # Close the process of the real interview: none of its follow-ups comes back.
+        target = next(r for r in screen.reminders if r.session_id == interview_id)
+        table = app.screen.query_one("#reminders-table", DataTable)
+        table.move_cursor(row=screen.reminders.index(target))
+        await pilot.press("c")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        confirm.query_one("#choice-close", Button).press()
+        await changed(app, pilot)
+        assert isinstance(app.screen, RemindersScreen)
+        clock.advance(400 * DAY)
+        screen.reload()
+        await changed(app, pilot)
+        assert {reminder.session_id for reminder in screen.reminders} == {session_id}
+        assert all(
+            r.closed for r in app.journal.interview_reminders(interview_id) if not r.done_at
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_lists_real_interview_follow_ups(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await practice_and_interview(app, pilot)
+        clock.advance(2 * DAY)
+        assert app.journal is not None
+        app.journal._clock = clock.now  # the home screen asks the journal what is due now
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        screen.refresh_home()
+        await settle(app, pilot)
+        text = str(app.screen.query_one("#reminders", Static).render())
+        assert "Send a thank-you note to Ana" in text
+        assert "Acme [b]Corp[/b]" in text  # shown literally, never as markup
