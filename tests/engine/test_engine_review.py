@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Mapping
 
@@ -32,9 +31,6 @@ from simulator.packs.models import Persona
 
 T0 = 1_800_000_000.0
 KEY: QuestionKey = ("pool", "q1")
-
-DRAWING_PATCHED = "due" in inspect.signature(draw_questions).parameters
-"""Whether draw_questions takes the due questions (the lead's patch to drawing.py)."""
 
 
 def event(
@@ -238,7 +234,6 @@ class DictHistory:
         return self.stats
 
 
-@pytest.mark.skipif(not DRAWING_PATCHED, reason="needs draw_questions(due=...) (lead patch)")
 def test_a_due_question_is_drawn_first() -> None:
     content = make_pack(
         "pool", kind="behavioral", questions=[question(f"q{n}") for n in range(20)]

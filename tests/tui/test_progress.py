@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import fields
 
 import pytest
 from textual.pilot import Pilot
@@ -22,7 +21,6 @@ from simulator.engine.review import INTERVAL_DAYS
 from simulator.engine.snapshot import SNAPSHOT_VERSION, AnswerSnapshot, SessionSnapshot
 from simulator.journal import Journal
 from simulator.packs.library import Library
-from simulator.practice import StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.progress import (
@@ -38,8 +36,6 @@ from tui_helpers import START, settle
 MakeApp = Callable[..., MockInterviewApp]
 DAY = 86_400.0
 
-REVIEW_PATCHED = "question_keys" in {field.name for field in fields(StartOptions)}
-"""Whether StartOptions can carry review questions (the lead's patch to practice.py)."""
 
 BEHAVIORAL = [
     ("core-behavioral", "conflict-over-technical-approach"),
@@ -330,7 +326,6 @@ async def test_review_asks_for_an_interviewer(make_app: MakeApp, utc: None) -> N
         assert app.practice is None
 
 
-@pytest.mark.skipif(not REVIEW_PATCHED, reason="needs StartOptions.question_keys (lead patch)")
 async def test_review_session_asks_the_due_questions(make_app: MakeApp, utc: None) -> None:
     seed_journal(20)
     app = make_app()
@@ -352,18 +347,10 @@ async def test_review_session_asks_the_due_questions(make_app: MakeApp, utc: Non
 
 def test_review_options_follow_start_options() -> None:
     options = review_options("rigorous-tech-lead", [("core-behavioral", "failed-project")])
-    if REVIEW_PATCHED:
-        assert options is not None
-        assert options.persona_id == "rigorous-tech-lead"
-    else:
-        assert options is None
+    assert options.persona_id == "rigorous-tech-lead"
+    assert options.question_keys == (("core-behavioral", "failed-project"),)
 
 
-HOME_PATCHED = hasattr(MockInterviewApp, "action_progress")
-"""Whether the app has the actions for these screens (the lead's patch to app.py/home.py)."""
-
-
-@pytest.mark.skipif(not HOME_PATCHED, reason="needs the app actions and home keys (lead patch)")
 async def test_home_keys_open_the_new_screens(make_app: MakeApp, utc: None) -> None:
     from simulator.tui.screens.real_interview import RealInterviewsScreen
     from simulator.tui.screens.reminders import RemindersScreen

@@ -7,10 +7,9 @@ session that asks the most urgent due questions in that interviewer's voice.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -84,13 +83,9 @@ def rubric_names(library: Library | None) -> tuple[dict[tuple[str, str], str], d
     return labels, titles
 
 
-def review_options(persona_id: str, keys: Sequence[QuestionKey]) -> StartOptions | None:
-    """Options for a review session with these questions, or None while this version's
-    :class:`StartOptions` cannot carry question keys."""
-    if "question_keys" not in {field.name for field in dataclasses.fields(StartOptions)}:
-        return None
-    changes: dict[str, Any] = {"question_keys": tuple(keys)}
-    return dataclasses.replace(StartOptions(persona_id), **changes)
+def review_options(persona_id: str, keys: Sequence[QuestionKey]) -> StartOptions:
+    """Options for a review session that asks exactly these questions."""
+    return StartOptions(persona_id, question_keys=tuple(keys))
 
 
 def reviewers(library: Library | None) -> list[PersonaEntry]:
