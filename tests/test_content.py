@@ -163,10 +163,8 @@ def test_text_stays_text() -> None:
 
 
 def test_packs_load_with_the_project_loader() -> None:
-    packs = pytest.importorskip("simulator.packs")
-    load_pack = getattr(packs, "load_pack", None)
-    if load_pack is None:
-        pytest.skip("simulator.packs has no load_pack")
+    from simulator.packs import load_pack
+
     for path in [*pack_files(BUILT_IN), *pack_files(EXAMPLE)]:
         pack = load_pack(path)
         assert pack.id == read_pack(path)["id"]

@@ -40,10 +40,8 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
 
 def entry_or_skip(library: Library, persona_id: str) -> PersonaEntry:
     entry = library.persona(persona_id)
-    if entry is None:
-        pytest.skip(f"persona {persona_id} is not installed (yet)")
-    if not entry.usable:
-        pytest.skip(f"persona {persona_id} cannot be started: {entry.reason}")
+    assert entry is not None, f"built-in persona {persona_id} is missing"
+    assert entry.usable, f"persona {persona_id} cannot be started: {entry.reason}"
     return entry
 
 
