@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import queue
 import threading
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator import locations
 from simulator.emergency import EmergencyStore
 from simulator.engine.clock import Clock, SystemClock
 from simulator.engine.review import due_keys
@@ -31,6 +34,8 @@ PREP_NOTES = "prep-notes"
 """Draft slot: the prep notes."""
 YOUR_QUESTION = "your-question"
 """Draft slot: a candidate question being typed, not yet added."""
+CONFLICT_PREFIX = "conflict:"
+"""Draft slots holding a second window's version of a draft; never cleared automatically."""
 REFLECTION_FIELDS = ("went_well", "say_differently", "interviewer_notes")
 """Reflection fields that are typed freely (topics are added one by one)."""
 
@@ -48,6 +53,56 @@ def reflection_slot(field: str) -> str:
 def thank_you_slot(recipient: str) -> str:
     """Draft slot for the thank-you note to one person."""
     return f"thank-you:{recipient}"
+
+
+class SessionLock:
+    """A lock file saying which process has a session open, so two windows never share one.
+
+    A lock left by a process that no longer runs (after a crash or kill) is taken over.
+    """
+
+    def __init__(self, session_id: str) -> None:
+        self.path = locations.data_dir() / "locks" / f"{session_id}.lock"
+        self.held = False
+
+    @staticmethod
+    def _alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def acquire(self) -> None:
+        """Take the lock; raises :class:`JournalError` if another running window holds it."""
+        try:
+            owner = int(self.path.read_text(encoding="ascii").strip() or "0")
+        except (OSError, ValueError):
+            owner = 0
+        if owner and owner != os.getpid() and self._alive(owner):
+            raise JournalError(
+                "this session is open in another mock-interview window; finish it there, "
+                "or close that window first"
+            )
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(str(os.getpid()), encoding="ascii")
+            self.held = True
+        except OSError as error:  # no lock is better than no practice
+            log.warning("could not write session lock %s: %s", self.path, error)
+
+    def release(self) -> None:
+        """Give the lock up (only if this process holds it)."""
+        if not self.held:
+            return
+        self.held = False
+        try:
+            if self.path.read_text(encoding="ascii").strip() == str(os.getpid()):
+                self.path.unlink()
+        except OSError:
+            pass
 
 
 ErrorHandler = Callable[[str], None]
@@ -162,6 +217,12 @@ class Practice:
         """The engine's session: read its views, call its actions, then :meth:`saved`."""
         self.writer = writer
         """Where saves go."""
+        self.lock = SessionLock(session.id)
+        """Keeps a second window from opening this session at the same time."""
+        self.lock.acquire()
+        self._written: dict[str, str] = {}
+        self._diverted: dict[str, str] = {}
+        self._instance = uuid.uuid4().hex[:8]
 
     @classmethod
     def start(
@@ -240,13 +301,37 @@ class Practice:
         return self.writer.journal.drafts(self.session.id)
 
     def draft(self, slot: str, text: str) -> None:
-        """Keep text being typed: in the session now, in the journal's drafts soon after."""
+        """Keep text being typed: in the session now, in the journal's drafts soon after.
+
+        If another window changed the same draft since this one last wrote it, that text is
+        left alone and this window's text goes on in a separate ``conflict:`` draft, and the
+        user is told: neither version is overwritten.
+        """
         self.apply_drafts({slot: text})
         session_id = self.session.id
-        self.writer.submit(
-            lambda journal: journal.save_draft(session_id, slot, text),
-            lambda store: store.save(session_id, drafts={slot: text}),
-        )
+
+        def write(journal: Journal) -> None:
+            target = self._diverted.get(slot, slot)
+            if target == slot:
+                stored = journal.drafts(session_id).get(slot)
+                mine = self._written.get(slot)
+                if stored is not None and mine is not None and stored != mine:
+                    target = f"{CONFLICT_PREFIX}{slot}:{self._instance}"
+                    self._diverted[slot] = target
+                    journal.save_draft(session_id, target, text)
+                    raise JournalError(
+                        "this text was also changed in another mock-interview window; both "
+                        "versions are kept, yours as a separate draft of this session"
+                    )
+            journal.save_draft(session_id, target, text)
+            if target == slot:
+                self._written[slot] = text
+
+        self.writer.submit(write, lambda store: store.save(session_id, drafts={slot: text}))
+
+    def close(self) -> None:
+        """Let other windows open this session again."""
+        self.lock.release()
 
     def saved(self) -> None:
         """Save the whole session after a change; drafts it now holds are cleared."""
@@ -257,7 +342,11 @@ class Practice:
         def write(journal: Journal) -> None:
             journal.save_session(snapshot)
             # The snapshot now holds every drafted text except a question still being typed.
-            held = [slot for slot in journal.drafts(snapshot["id"]) if slot != YOUR_QUESTION]
+            held = [
+                slot
+                for slot in journal.drafts(snapshot["id"])
+                if slot != YOUR_QUESTION and not slot.startswith(CONFLICT_PREFIX)
+            ]
             journal.clear_drafts(snapshot["id"], held)
             journal.save_persona_notes(persona_id, notes)
 

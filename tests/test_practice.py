@@ -116,3 +116,56 @@ def test_unwritable_first_folder_falls_back(tmp_path: Path) -> None:
     store = EmergencyStore([blocked / "em", tmp_path / "second"])
     path = store.save("abc", drafts={"slot": "text"})
     assert path.parent == tmp_path / "second"
+
+
+def test_a_session_open_in_another_window_is_refused_and_a_stale_lock_is_taken_over(
+    library: Library, journal: Journal, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from simulator.practice import SessionLock
+
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))
+    session_id = practice.session.id
+    practice.close()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        SessionLock(session_id).path.write_text(str(other.pid))
+        with pytest.raises(JournalError, match="open in another mock-interview window"):
+            Practice.resume(library, writer, session_id)
+    finally:
+        other.kill()
+        other.wait()
+    resumed = Practice.resume(library, writer, session_id)  # the other window is gone
+    assert resumed.lock.held
+    resumed.close()
+    assert not SessionLock(session_id).path.exists()
+    writer.stop()
+
+
+def test_a_draft_changed_by_another_window_is_not_overwritten(
+    library: Library, journal: Journal, tmp_path: Path
+) -> None:
+    errors: list[str] = []
+    writer = JournalWriter(journal, on_error=errors.append, emergency=EmergencyStore([tmp_path]))
+    practice = Practice.start(library, writer, StartOptions("startup-cto", seed=5))
+    answer_id = to_first_question(practice)
+    slot = answer_slot(answer_id)
+    practice.draft(slot, "mine, first")
+    writer.flush()
+    journal.save_draft(practice.session.id, slot, "the other window's words")
+    practice.draft(slot, "mine, second")
+    practice.draft(slot, "mine, third")
+    writer.flush()
+    drafts = journal.drafts(practice.session.id)
+    assert drafts[slot] == "the other window's words"
+    (conflict,) = [name for name in drafts if name.startswith("conflict:")]
+    assert drafts[conflict] == "mine, third"
+    assert len(errors) == 1
+    assert "another mock-interview window" in errors[0]
+    practice.saved()
+    writer.flush()
+    assert journal.drafts(practice.session.id)[conflict] == "mine, third"
+    writer.stop()

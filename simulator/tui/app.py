@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -40,11 +41,31 @@ class MockInterviewApp(App[int]):
 
     TITLE = "mock-interview"
     SUB_TITLE = "practise interviews offline"
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     COMMANDS = App.COMMANDS | {MockInterviewCommands}
+
+    REFUSED_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "screenshot",
+            "simulate_key",
+            "push_screen",
+            "pop_screen",
+            "switch_screen",
+            "switch_mode",
+            "add_class",
+            "remove_class",
+            "toggle_class",
+            "suspend_process",
+            "notify",
+            "focus",
+            "toggle_dark",
+            "bell",
+        }
+    )
+    """Textual's built-in app actions this app never uses: nothing may run them."""
 
     def __init__(
         self,
@@ -54,6 +75,9 @@ class MockInterviewApp(App[int]):
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
+        self.contained_errors: list[BaseException] = []
+        """Failed workers shown on the error screen instead of ending the app."""
+        self._crash_note = ""
         self.context = context
         self.start_options = start
         """A session to start once the packs are loaded (``practice`` on the command line)."""
@@ -114,7 +138,7 @@ class MockInterviewApp(App[int]):
         self.call_from_thread(
             self.notify,
             f"{message}. Your text is still on screen; try again or copy it somewhere safe.",
-            title="Could not save",
+            title="Saving",
             severity="error",
             markup=False,
             timeout=10,
@@ -184,6 +208,8 @@ class MockInterviewApp(App[int]):
 
     def on_practice_ready(self, message: PracticeReady) -> None:
         """Open the session that was started or resumed."""
+        if self.practice is not None and self.practice is not message.practice:
+            self.practice.close()
         self.practice = message.practice
         self.show_session()
 
@@ -242,6 +268,8 @@ class MockInterviewApp(App[int]):
 
     def end_session(self) -> None:
         """Close the session's screens and go home."""
+        if self.practice is not None:
+            self.practice.close()
         self.practice = None
         while isinstance(self.screen, SessionScreen):
             self.pop_screen()
@@ -361,12 +389,98 @@ class MockInterviewApp(App[int]):
                     self.notify, f"The theme was not saved: {error}", markup=False
                 )
 
+    # --- safety --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Refuse the built-in actions this app has no use for (screenshots to any path...)."""
+        return action not in self.REFUSED_ACTIONS
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open only http(s) links, and only after the user says yes."""
+        if not url.lower().startswith(("http://", "https://")):
+            self.notify(f"Not opening {url}: only web links are opened.", markup=False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "open":
+                super(MockInterviewApp, self).open_url(url, new_tab=new_tab)
+
+        self.push_screen(
+            ConfirmScreen("Open this link?", url, [("stay", "Don't open"), ("open", "Open it")]),
+            answered,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: save everything, log it, and tell the user plainly.
+
+        A failed worker leaves the app working, so the error screen lets the user carry on.
+        Anything else has stopped part of Textual's message handling, so the app saves,
+        closes, and prints where the details are instead of a traceback.
+        """
+        from textual.worker import WorkerFailed
+
+        from simulator.errorlog import log_error
+        from simulator.tui.screens.error import ErrorScreen
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        path = log_error(cause, "unhandled error in the app")
+        self._save_after_error()
+        summary = f"{type(cause).__name__}: {cause}"
+        where = f"The details are in {path}." if path else ""
+        contained = (
+            isinstance(error, WorkerFailed)
+            and self.is_running
+            and bool(self.screen_stack)
+            and not isinstance(self.screen, ErrorScreen)
+            and len(self.contained_errors) < 5
+        )
+        if not contained:
+            self._crash_note = (
+                f"mock-interview stopped after an unexpected error ({summary}). "
+                f"Everything you typed was saved: start it again and press r to resume. {where}"
+            )
+            super()._handle_exception(error)
+            return
+        self.contained_errors.append(cause)
+
+        def answered(choice: str | None) -> None:
+            if choice == "quit":
+                self.run_worker(self.action_quit(), exclusive=True, group="quit")
+
+        self.call_later(self.push_screen, ErrorScreen(summary, str(path or "")), answered)
+
+    def _save_after_error(self) -> None:
+        from simulator.errorlog import log_error
+
+        try:
+            self._collect_typed_text()
+            if self.practice is not None:
+                self.practice.saved()
+            if self.writer is not None:
+                self.writer.flush(timeout=5)
+        except Exception as save_error:  # reporting must go on whatever happens here
+            log_error(save_error, "saving after an error")
+
+    def _fatal_error(self) -> None:
+        """Close with a plain note instead of a traceback across the terminal."""
+        from rich.text import Text
+
+        self._exit_renderables.append(Text(self._crash_note or "mock-interview stopped."))
+        self._close_messages_no_wait()
+
     # --- quitting ------------------------------------------------------------------------
+
+    def _collect_typed_text(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.is_mounted:
+                screen.collect_typed_text()
 
     async def action_quit(self) -> None:
         """Save everything, then quit."""
+        self._collect_typed_text()
         if self.practice is not None:
             self.practice.saved()
+            self.practice.close()
         if self.writer is not None:
             self.writer.flush()
             self.writer.stop()

@@ -62,7 +62,7 @@ class Terminal:
         os.write(self.master, text.encode())
         time.sleep(pause)
 
-    def wait_for(self, needle: str, timeout: float = 20.0) -> None:
+    def wait_for(self, needle: str, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if needle.encode() in self.output:

@@ -204,3 +204,20 @@ def test_question_snapshot_80x24(snap_compare: Callable[..., bool], make_app: Ma
 
 def test_question_snapshot_120x40(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
     assert question_snapshot(snap_compare, make_app, (120, 40))
+
+
+async def test_quitting_right_after_typing_keeps_the_text(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "hiring-manager")
+        assert app.practice is not None
+        session_id = app.practice.session.id
+        await pilot.press(*"Typed just now", "ctrl+q")
+        await pilot.pause()
+    from simulator.journal import Journal
+
+    with Journal.open() as journal:
+        saved = journal.load_session(session_id)
+    assert saved is not None
+    current = next(a for a in saved["answers"] if a["id"] == saved["current_answer_id"])
+    assert current["text"] == "Typed just now"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from textual.pilot import Pilot
@@ -65,13 +65,22 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_app(clock: FakeClock) -> Callable[..., MockInterviewApp]:
-    """Build the app the way the command line does, on the fake clock."""
+def make_app(clock: FakeClock) -> Iterator[Callable[..., MockInterviewApp]]:
+    """Build the app the way the command line does, on the fake clock.
+
+    The app shows unexpected errors on its error screen instead of stopping; so that no
+    test passes over one unseen, each test fails if any of its apps had to.
+    """
+    built: list[MockInterviewApp] = []
 
     def build(context: Context | None = None) -> MockInterviewApp:
-        return create_app(context or Context.create(), clock=clock)
+        app = create_app(context or Context.create(), clock=clock)
+        built.append(app)
+        return app
 
-    return build
+    yield build
+    for app in built:
+        assert not app.contained_errors, app.contained_errors
 
 
 async def open_session(

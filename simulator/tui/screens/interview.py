@@ -198,6 +198,11 @@ class InterviewScreen(SessionScreen):
             return step.stage_kind == "your-questions"
         return True
 
+    def collect_typed_text(self) -> None:
+        """The answer being typed goes into the session now."""
+        if self.practice.session.current_answer() is not None:
+            self.take_editor_text()
+
     def take_editor_text(self) -> None:
         """Put the editor's text into the answer now (before submitting or skipping)."""
         editor = self.query_one("#answer", AnswerEditor)

@@ -93,6 +93,12 @@ class PrepScreen(SessionScreen):
         """Keep the notes as they are typed."""
         self.practice.draft(event.slot, event.text)
 
+    def collect_typed_text(self) -> None:
+        """The notes being typed go into the session now."""
+        editor = self.query_one("#prep-notes", AnswerEditor)
+        editor.cancel()
+        self.practice.session.set_prep_notes(editor.text)
+
     def action_continue(self) -> None:
         """On to the interview."""
         editor = self.query_one("#prep-notes", AnswerEditor)

@@ -44,6 +44,9 @@ class SessionScreen(Screen[None]):
     def refresh_view(self) -> None:
         """Redraw from the session's views (subclasses fill this in)."""
 
+    def collect_typed_text(self) -> None:
+        """Put text still waiting for its autosave into the session now (before quitting)."""
+
     def changed(self) -> None:
         """Save after a change, then show the right screen for where the session is now."""
         self.practice.saved()
