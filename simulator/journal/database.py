@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +43,15 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.bak-v{version}")
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _timeout(busy_timeout: float | None) -> float:
+    return BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
+
+
+def _read_only(path: Path, busy_timeout: float | None = None) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    timeout = _timeout(busy_timeout)
+    connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     return connection
 
 
@@ -56,11 +62,86 @@ def _damaged(path: Path, detail: object) -> JournalError:
     )
 
 
-def inspect(path: Path) -> Inspection:
+# SQLite's primary result codes that say something other than "this file is damaged".
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
+
+
+def _unwritable(path: Path) -> str:
+    """Why the journal's folder or files cannot be written, or "" when they can."""
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        return f"its folder {path.parent} cannot be written to ({error.strerror})"
+    for target in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            handle = os.open(target, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            return f"{target.name} is read-only ({error.strerror})"
+        os.close(handle)
+    return ""
+
+
+def _code(error: sqlite3.Error) -> int:
+    """SQLite's primary result code for an error (0 when unknown)."""
+    return int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def plain_cause(error: sqlite3.Error, busy_timeout: float | None = None) -> str:
+    """What an SQLite error met while reading or writing the journal means, in plain words
+    (for messages such as "the journal could not be saved: ...")."""
+    code = _code(error)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return (
+            "the journal is busy: another program (perhaps a second mock-interview) has been "
+            f"writing to it for more than {_timeout(busy_timeout):g} s ({error})"
+        )
+    if code == _SQLITE_FULL:
+        return f"the disk is full ({error}); free some space"
+    if code in (_SQLITE_READONLY, _SQLITE_PERM):
+        return f"the journal is read-only ({error})"
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
+        return f"the disk could not be read or written ({error})"
+    return str(error)
+
+
+def failure(path: Path, error: sqlite3.Error, busy_timeout: float | None = None) -> JournalError:
+    """A plain message for an SQLite error met while opening the journal, by its cause.
+
+    A journal that is busy, read-only or on a full disk is not damaged, and must never be
+    called so: the advice for a damaged one is to move it aside.
+    """
+    code = _code(error)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return JournalError(
+            f"{path} is busy: another program (perhaps a second mock-interview) has been "
+            f"writing to it for more than {_timeout(busy_timeout):g} s ({error}). Nothing was "
+            "changed; close the other program or try again in a moment."
+        )
+    if code == _SQLITE_FULL:
+        return JournalError(
+            f"{path} cannot be written: the disk is full ({error}). Free some space, then "
+            "start again; nothing was changed."
+        )
+    if code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_IOERR):
+        why = _unwritable(path)
+        if why:
+            return JournalError(
+                f"{path} cannot be opened for writing: {why}. Make it writable, or set "
+                "MOCK_INTERVIEW_HOME to a folder that is; nothing was changed."
+            )
+        return JournalError(f"{path} cannot be opened: {error}")
+    return _damaged(path, error)
+
+
+def inspect(path: Path, busy_timeout: float | None = None) -> Inspection:
     """Check an existing database without writing to it: refuse garbage, damage, other
     programs' databases and newer schemas; take a backup if it is about to be migrated."""
     try:
-        connection = _read_only(path)
+        connection = _read_only(path, busy_timeout)
     except sqlite3.Error as error:
         raise JournalError(f"{path} cannot be opened: {error}") from None
     try:
@@ -69,7 +150,7 @@ def inspect(path: Path) -> Inspection:
             application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
             has_tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         except sqlite3.Error as error:
-            raise _damaged(path, error) from None
+            raise failure(path, error, busy_timeout) from None
         if version > SCHEMA_VERSION and application_id in (0, APPLICATION_ID):
             raise newer_version_error(path, version)
         if application_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
@@ -80,7 +161,7 @@ def inspect(path: Path) -> Inspection:
         try:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
         except sqlite3.Error as error:
-            raise _damaged(path, error) from None
+            raise failure(path, error, busy_timeout) from None
         if problems != ["ok"]:
             raise _damaged(path, "; ".join(str(problem) for problem in problems))
         if has_tables and version < SCHEMA_VERSION:
@@ -107,13 +188,15 @@ def _backup(source: sqlite3.Connection, target: Path) -> None:
         raise JournalError(f"could not back up the journal to {target} ({error})") from None
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout: float | None = None) -> sqlite3.Connection:
     """Open (creating if needed) the journal at ``path``, checked and migrated.
 
     The connection is in autocommit mode (``isolation_level=None``: every write uses an
     explicit ``BEGIN IMMEDIATE``), may be used from any thread (the caller serialises use),
-    and has WAL, ``synchronous=FULL``, foreign keys and a busy timeout set.
+    and has WAL, ``synchronous=FULL``, foreign keys and a busy timeout set: how long a write
+    waits for another process's transaction, :data:`BUSY_TIMEOUT_SECONDS` unless given.
     """
+    timeout = _timeout(busy_timeout)
     try:
         exists = path.stat().st_size > 0
     except FileNotFoundError:
@@ -121,7 +204,7 @@ def connect(path: Path) -> sqlite3.Connection:
     except OSError as error:
         raise JournalError(f"{path} cannot be read: {error}") from None
     if exists:
-        inspect(path)
+        inspect(path, timeout)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,14 +213,14 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(
             path,
-            timeout=BUSY_TIMEOUT_SECONDS,
+            timeout=timeout,
             isolation_level=None,
             check_same_thread=False,
         )
     except sqlite3.Error as error:
         raise JournalError(f"{path} cannot be opened: {error}") from None
     try:
-        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         version = user_version(connection)  # again: another process may have migrated it
         if version > SCHEMA_VERSION:
             raise newer_version_error(path, version)
@@ -146,11 +229,15 @@ def connect(path: Path) -> sqlite3.Connection:
         if str(mode).lower() != "wal":
             raise JournalError(f"{path}: the journal needs WAL mode, but got {mode}")
         connection.execute("PRAGMA synchronous = FULL")
+        # Copy every commit into the database file at once (a passive checkpoint, which
+        # never waits for anyone), so the write-ahead log never holds the only copy of a
+        # session: if it is deleted, after a crash or while open, nothing committed is lost.
+        connection.execute("PRAGMA wal_autocheckpoint = 1")
         migrate(connection, path)
     except JournalError:
         connection.close()
         raise
     except sqlite3.Error as error:
         connection.close()
-        raise _damaged(path, error) from None
+        raise failure(path, error, timeout) from None
     return connection

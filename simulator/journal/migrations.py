@@ -327,6 +327,11 @@ def migrate(
     version it started at. The connection must be in autocommit mode
     (``isolation_level=None``). Other processes may migrate at the same time: each step
     re-reads the version once it holds the write lock."""
+    current = user_version(connection)
+    if SCHEMA_VERSION >= current >= target:
+        # Nothing to do, so no write lock is taken: a journal that another program is
+        # writing to for a while still opens, and only the writes that meet it wait.
+        return current
     started: int | None = None
     while True:
         connection.execute("BEGIN IMMEDIATE")

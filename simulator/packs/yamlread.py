@@ -10,7 +10,9 @@ starts, so validation errors can point at the right line.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,10 +81,13 @@ def field_name(path: PathKey) -> str:
 def read_text(path: Path) -> str:
     """The file's text, refusing files that are too big, not UTF-8 or hold unsafe characters."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_regular_file(path, MAX_BYTES + 1)
     except OSError as error:
         raise PackError.at(path, 1, 1, f"cannot read the file: {error.strerror}") from None
+    if data is None:
+        raise PackError.at(
+            path, 1, 1, "not a regular file (a folder, pipe or device); a pack is a plain file"
+        )
     if len(data) > MAX_BYTES:
         raise PackError.at(path, 1, 1, "the file is larger than 1 MiB, the most a pack may be")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -115,6 +120,37 @@ def read_text(path: Path) -> str:
             f"{where}the file holds {kind} (U+{code:04X}), which packs may not use",
         )
     return text
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # opening a named pipe must not wait for a writer
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of a regular file; None when ``path`` is something else.
+
+    A pipe, socket or device named ``*.yaml`` could block the reader forever or never end,
+    so the file is opened without waiting and checked before a byte is read.
+    """
+    handle = os.open(path, _OPEN_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            chunk = os.read(handle, limit - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
 
 
 _ASCII = bytes(range(0x80))

@@ -1,0 +1,185 @@
+"""A 100 KB answer survives kill -9: the real app under a pseudo-terminal.
+
+The answer mixes scripts, emoji (with joiners, skin tones and flags) and combining marks.
+It reaches the app the way a terminal delivers it: pasted in chunks (bracketed paste), and
+the last part typed key by key. 1.5 s after the last key has reached the screen the app is
+killed with SIGKILL; started again, it offers to resume, and the answer comes back byte for
+byte: in the journal's drafts before the restart, and in the saved session after it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+
+CTRL_S = "\x13"
+CTRL_Q = "\x11"
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+PARAGRAPH = (
+    "Situation: our café's build took 40 min — naïve caching, "
+    "Ελληνικά, Русский, 中文字符, 日本語のテキスト, 한국어, العربية, עברית, हिन्दी, ภาษาไทย. "
+    "Emoji: 👩\u200d💻 👨\u200d👩\u200d👧\u200d👦 👍🏽 🇳🇴 🇯🇵 ❤\ufe0f. "
+    "Combining: e\u0301 a\u0308 n\u0303 Z\u0324\u0308a\u0310\u0327 q\u0323\u0307.\n"
+)
+TYPED_TAIL = "Result: 3× faster, ✓ ¡olé! END-OF-ANSWER-7F3A"
+
+
+def long_answer(size: int = 100_000) -> str:
+    """A mixed-script answer of at least ``size`` UTF-8 bytes, each line numbered."""
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = f"{len(lines) + 1:04d} {PARAGRAPH}"
+        lines.append(line)
+        total += len(line.encode("utf-8"))
+    return "".join(lines)
+
+
+PASTED = long_answer()
+ANSWER = PASTED + TYPED_TAIL
+
+
+class Terminal:
+    """The app in a pseudo-terminal, its output drained in the background."""
+
+    def __init__(self, home: Path) -> None:
+        import pty
+
+        self.master, slave = pty.openpty()
+        os.set_blocking(self.master, True)
+        env = {
+            **os.environ,
+            "MOCK_INTERVIEW_HOME": str(home),
+            "TERM": "xterm-256color",
+            "COLUMNS": "100",
+            "LINES": "30",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "simulator"],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.output = bytearray()
+        self.lock = threading.Lock()
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self.lock:
+                self.output += chunk
+
+    def mark(self) -> int:
+        """Where the output is now; :meth:`wait_for` can look only at what comes after."""
+        with self.lock:
+            return len(self.output)
+
+    def send(self, text: str, pause: float = 0.0) -> None:
+        data = text.encode("utf-8")
+        while data:  # the pseudo-terminal takes a few kilobytes at a time
+            written = os.write(self.master, data[:4096])
+            data = data[written:]
+        time.sleep(pause)
+
+    def wait_for(self, needle: str, timeout: float = 30.0, since: int = 0) -> None:
+        deadline = time.monotonic() + timeout
+        wanted = needle.encode()
+        while time.monotonic() < deadline:
+            with self.lock:
+                if wanted in self.output[since:]:
+                    return
+            if self.process.poll() is not None:
+                raise AssertionError(f"the app ended (code {self.process.returncode})")
+            time.sleep(0.05)
+        raise AssertionError(f"{needle!r} never appeared on the screen")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+        os.close(self.master)
+
+
+def journal_rows(home: Path, query: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(home / "data" / "journal.sqlite3")
+    try:
+        return list(connection.execute(query))
+    finally:
+        connection.close()
+
+
+def test_a_100_kb_unicode_answer_survives_kill_9_byte_for_byte(home: Path) -> None:
+    assert len(ANSWER.encode("utf-8")) >= 100_000
+    first = Terminal(home)
+    try:
+        first.wait_for("enter starts")
+        for _attempt in range(10):  # the journal opens just after the packs have loaded
+            since = first.mark()
+            first.send("\r")  # start a session with the highlighted interviewer
+            try:
+                first.wait_for("ctrl+s when you are ready", timeout=3, since=since)
+                break
+            except AssertionError:
+                continue
+        first.send(CTRL_S, 0.8)  # prep -> greeting
+        since = first.mark()
+        first.send(CTRL_S)  # greeting -> the first question
+        first.wait_for("Question 1", since=since)
+        time.sleep(0.5)
+        chunk = 10_000
+        for start in range(0, len(PASTED), chunk):  # pasted, a chunk at a time
+            first.send(PASTE_START + PASTED[start : start + chunk] + PASTE_END, 0.05)
+        since = first.mark()
+        for start in range(0, len(TYPED_TAIL), 8):  # then typed, a few keys at a time
+            first.send(TYPED_TAIL[start : start + 8], 0.02)
+        first.wait_for("END-OF-ANSWER-7F3A", timeout=60, since=since)  # the last key is in
+        time.sleep(1.5)
+        os.killpg(first.process.pid, signal.SIGKILL)
+        assert first.process.wait(10) == -signal.SIGKILL
+    finally:
+        first.close()
+
+    drafts = [
+        str(text)
+        for slot, text in journal_rows(home, "SELECT slot, text FROM drafts")
+        if str(slot).startswith("answer:")
+    ]
+    assert len(drafts) == 1
+    assert drafts[0].encode("utf-8") == ANSWER.encode("utf-8")
+
+    second = Terminal(home)
+    try:
+        second.wait_for("Press r to resume")
+        second.send("r")
+        second.wait_for("Question 1")
+        second.wait_for("END-OF-ANSWER-7F3A")  # the editor shows the end of the answer
+        time.sleep(0.5)
+        second.send(CTRL_Q)
+        assert second.process.wait(30) == 0
+    finally:
+        second.close()
+    (row,) = journal_rows(home, "SELECT snapshot FROM sessions")
+    snapshot = json.loads(str(row[0]))
+    current = next(a for a in snapshot["answers"] if a["id"] == snapshot["current_answer_id"])
+    assert current["text"].encode("utf-8") == ANSWER.encode("utf-8")
