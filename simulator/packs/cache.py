@@ -24,7 +24,9 @@ from simulator.packs.models import FORMAT_VERSION, Pack
 
 log = logging.getLogger(__name__)
 
-CACHE_LAYOUT = 1
+CACHE_LAYOUT = 2
+"""2: packs are stored without the fields the file left out (``exclude_unset``), so a pack
+read back has the same ``model_fields_set`` as one just parsed, and entries are smaller."""
 RACY_WINDOW_NS = 2_000_000_000
 _SOURCES = ("models.py", "loader.py", "yamlread.py", "references.py", "rubrics.py", "cache.py")
 
@@ -136,7 +138,11 @@ class PackCache:
         }
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(header).encode() + b"\n" + pack.model_dump_json().encode()
+            payload = (
+                json.dumps(header).encode()
+                + b"\n"
+                + pack.model_dump_json(exclude_unset=True).encode()
+            )
             handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as stream:

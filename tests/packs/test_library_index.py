@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,16 @@ def test_shared_field_sets_stay_private_to_each_model() -> None:
     with pytest.raises(ValidationError):
         first.prompt = "changed"  # type: ignore[misc]
     assert second.model_fields_set == before
+
+
+def test_a_cached_pack_is_the_parsed_pack(tmp_path: Path) -> None:
+    cache = PackCache(tmp_path / "cache")
+    for path in sorted(BUILT_IN.glob("*.yaml")):
+        parsed = load_file(PackFile(path, "built-in"), cache)
+        assert cache.get(path, os.stat(path)) is not None
+        cached = load_file(PackFile(path, "built-in"), cache)
+        assert cached == parsed
+        assert cached.model_fields_set == parsed.model_fields_set
+        for persona, again in zip(parsed.personas, cached.personas, strict=True):
+            for stage, stage_again in zip(persona.plan, again.plan, strict=True):
+                assert stage_again.model_fields_set == stage.model_fields_set
