@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from simulator import __version__
-from simulator.commands import log as log_commands
-from simulator.commands import packs as packs_commands
 from simulator.context import Context
 
 PROGRAM = "mock-interview"
@@ -64,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=int, metavar="N", help="the same seed gives the same interview"
     )
     practice.set_defaults(run=run_practice)
+    from simulator.commands import log as log_commands
+    from simulator.commands import packs as packs_commands
+
     packs_commands.add_parser(commands, common)
     log_commands.add_parser(commands, common)
     return parser
@@ -94,10 +95,29 @@ def run_practice(context: Context, args: argparse.Namespace) -> int:
     return run_app(context, options)
 
 
+def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when the command line only opens the app (no command, no --help or
+    --version), found without building the full parser: its commands import the pack
+    and journal machinery, which the app loads in the background after its first paint."""
+    quick = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    quick.add_argument("--packs", dest="pack_dirs", action="append", type=Path, default=[])
+    quick.add_argument("--no-cache", action="store_true")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = _app_arguments(arguments)
+    if args is None:
+        args = build_parser().parse_args(arguments)
     context = Context.create(getattr(args, "pack_dirs", []), use_cache=not args.no_cache)
     for warning in context.warnings:
         sys.stderr.write(f"warning: {warning}\n")

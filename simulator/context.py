@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     # Imported when first used: the pack machinery (pydantic, the models) is not needed
     # to parse the command line or to paint the app's first screen.
     from simulator.packs.cache import PackCache
-    from simulator.packs.library import Library, PackFolders
+    from simulator.packs.library import Library, LoadProgress, PackFolders
 
 
 @dataclass
@@ -61,7 +61,7 @@ class Context:
 
         return PackCache(locations.pack_cache_dir() if self.use_cache else None)
 
-    def load_library(self, on_pack: Callable[[int, int], None] | None = None) -> Library:
+    def load_library(self, on_pack: Callable[[LoadProgress], None] | None = None) -> Library:
         """Load every installed pack."""
         from simulator.packs.library import load_library
 

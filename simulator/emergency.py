@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,36 @@ class EmergencyStore:
             return path
         assert last_error is not None
         raise last_error
+
+    def forget(
+        self, session_id: str, *, slots: Iterable[str] = (), snapshot: bool = False
+    ) -> None:
+        """Drop what the journal now holds newer copies of: drafts by slot, and the snapshot.
+
+        Left in place, an older copy would be moved back over the newer text on the next
+        start. A file left with nothing in it is removed. Raises OSError when a file cannot
+        be rewritten or removed.
+        """
+        dropped = set(slots)
+        for folder in self.folders:
+            path = folder / f"{session_id}.json"
+            if not path.is_file():
+                continue
+            record = self._read(path)
+            if not record:  # unreadable: leave it for recovery to judge
+                continue
+            drafts = {
+                slot: text
+                for slot, text in dict(record.get("drafts") or {}).items()
+                if slot not in dropped
+            }
+            if snapshot:
+                record.pop("snapshot", None)
+            if not drafts and record.get("snapshot") is None:
+                path.unlink(missing_ok=True)
+                continue
+            record["drafts"] = drafts
+            write_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     def pending(self) -> list[Path]:
         """Emergency files waiting to go back into the journal."""

@@ -36,6 +36,8 @@ YOUR_QUESTION = "your-question"
 """Draft slot: a candidate question being typed, not yet added."""
 CONFLICT_PREFIX = "conflict:"
 """Draft slots holding a second window's version of a draft; never cleared automatically."""
+SNAPSHOT = ""
+"""Stands for the snapshot among the emergency entries a window has written."""
 REFLECTION_FIELDS = ("went_well", "say_differently", "interviewer_notes")
 """Reflection fields that are typed freely (topics are added one by one)."""
 
@@ -109,11 +111,21 @@ ErrorHandler = Callable[[str], None]
 """Told, from the writer thread, about a save that failed, in plain words."""
 
 
+class DraftConflict(JournalError):
+    """Another window changed the same draft; this window's text went to a ``conflict:`` draft.
+
+    Both versions are already in the journal, so there is nothing to rescue: the writer
+    tells the user and writes no emergency copy (which, moved back on the next start, would
+    overwrite the other window's draft).
+    """
+
+
 class JournalWriter:
     """Runs journal writes one after another on a background thread.
 
     When a write fails, what it carried is kept in an :class:`EmergencyStore` file instead,
-    and the error handler is told where.
+    and the error handler is told where. A :class:`DraftConflict` is told as it is: what it
+    carried is already in the journal.
     """
 
     def __init__(
@@ -121,9 +133,13 @@ class JournalWriter:
         journal: Journal,
         on_error: ErrorHandler | None = None,
         emergency: EmergencyStore | None = None,
+        on_conflict: ErrorHandler | None = None,
     ) -> None:
+        """``on_error`` hears of writes that failed; ``on_conflict`` (``on_error`` when not
+        given) of drafts another window changed, which were kept apart, not lost."""
         self.journal = journal
         self.on_error = on_error
+        self.on_conflict = on_conflict
         self.emergency = emergency or EmergencyStore()
         self._queue: queue.Queue[Callable[[Journal], None] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
@@ -150,6 +166,8 @@ class JournalWriter:
     ) -> None:
         try:
             write(journal)
+        except DraftConflict:
+            raise  # both versions are in the journal; an emergency copy would undo that
         except Exception as error:
             if rescue is None:
                 raise
@@ -180,6 +198,10 @@ class JournalWriter:
             try:
                 write(self.journal)
                 self.failed = False
+            except DraftConflict as conflict:
+                handler = self.on_conflict or self.on_error
+                if handler is not None:
+                    handler(str(conflict))
             except JournalError as error:
                 self._report(str(error))
             except Exception as error:  # a failed save must never kill the writer
@@ -220,8 +242,11 @@ class Practice:
         self.lock = SessionLock(session.id)
         """Keeps a second window from opening this session at the same time."""
         self.lock.acquire()
+        # Touched only on the writer thread, by the writes and rescues queued below.
         self._written: dict[str, str] = {}
         self._diverted: dict[str, str] = {}
+        self._rescued: set[str] = set()
+        """Draft slots (and :data:`SNAPSHOT`) this window put in an emergency file."""
         self._instance = uuid.uuid4().hex[:8]
 
     @classmethod
@@ -319,15 +344,24 @@ class Practice:
                     target = f"{CONFLICT_PREFIX}{slot}:{self._instance}"
                     self._diverted[slot] = target
                     journal.save_draft(session_id, target, text)
-                    raise JournalError(
+                    raise DraftConflict(
                         "this text was also changed in another mock-interview window; both "
                         "versions are kept, yours as a separate draft of this session"
                     )
             journal.save_draft(session_id, target, text)
             if target == slot:
                 self._written[slot] = text
+            self._forget_rescued({target})
 
-        self.writer.submit(write, lambda store: store.save(session_id, drafts={slot: text}))
+        def rescue(store: EmergencyStore) -> Path:
+            # Once diverted, this window's text belongs in its conflict draft: an emergency
+            # copy for the slot itself would overwrite the other window's text on recovery.
+            target = self._diverted.get(slot, slot)
+            where = store.save(session_id, drafts={target: text})
+            self._rescued.add(target)
+            return where
+
+        self.writer.submit(write, rescue)
 
     def close(self) -> None:
         """Let other windows open this session again."""
@@ -349,10 +383,39 @@ class Practice:
             ]
             journal.clear_drafts(snapshot["id"], held)
             journal.save_persona_notes(persona_id, notes)
+            # Older emergency copies of what the snapshot now holds must not come back.
+            self._forget_rescued(
+                {
+                    slot
+                    for slot in self._rescued
+                    if slot != YOUR_QUESTION and not slot.startswith(CONFLICT_PREFIX)
+                }
+                | {SNAPSHOT}
+            )
 
-        self.writer.submit(
-            write, lambda store: store.save(snapshot["id"], snapshot=copy.deepcopy(snapshot))
-        )
+        def rescue(store: EmergencyStore) -> Path:
+            where = store.save(snapshot["id"], snapshot=copy.deepcopy(snapshot))
+            self._rescued.add(SNAPSHOT)
+            return where
+
+        self.writer.submit(write, rescue)
+
+    def _forget_rescued(self, entries: set[str]) -> None:
+        """Drop this window's emergency copies of ``entries``: the journal has newer ones.
+
+        Left in place, the next start would move the older text back over the newer.
+        """
+        entries &= self._rescued
+        if not entries:
+            return
+        try:
+            self.writer.emergency.forget(
+                self.session.id, slots=entries - {SNAPSHOT}, snapshot=SNAPSHOT in entries
+            )
+        except OSError as error:  # the journal has the text; an old copy is the lesser harm
+            log.warning("could not update the emergency copy of %s: %s", self.session.id, error)
+            return
+        self._rescued -= entries
 
 
 def recover_emergency_files(journal: Journal, store: EmergencyStore) -> list[str]:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Workers for ``-n auto``: one more than there are processors, since Pilot tests spend
+    part of their time waiting on timers (on two cores: 3 min 40 s instead of 4 min 50 s)."""
+    return (os.cpu_count() or 1) + 1
+
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -110,6 +110,56 @@ def test_failed_writes_go_to_an_emergency_file_and_come_back(
     writer.stop()
 
 
+def test_an_older_emergency_copy_never_comes_back_over_newer_text(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    store = EmergencyStore([tmp_path / "em"])
+    writer = JournalWriter(journal, on_error=errors.append, emergency=store)
+    practice = Practice.start(library, writer, StartOptions("bar-raiser", seed=7))
+    slot = answer_slot(to_first_question(practice))
+    writer.flush()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise JournalError("the disk is full")
+
+    # A draft fails, then space comes back and a longer draft is saved: the next start must
+    # not lay the older text over it.
+    monkeypatch.setattr(journal, "save_draft", refuse)
+    practice.draft(slot, "first")
+    writer.flush()
+    assert len(store.pending()) == 1
+    monkeypatch.undo()
+    practice.draft(slot, "first and second")
+    writer.flush()
+    assert store.pending() == []  # nothing else was in it
+    assert recover_emergency_files(journal, store) == []
+    assert journal.drafts(practice.session.id)[slot] == "first and second"
+
+    # A draft and a snapshot fail; a later draft drops the draft's copy and keeps the
+    # snapshot's; the next successful snapshot drops that too.
+    monkeypatch.setattr(journal, "save_draft", refuse)
+    monkeypatch.setattr(journal, "save_session", refuse)
+    practice.draft(slot, "third")
+    practice.saved()
+    writer.flush()
+    (path,) = store.pending()
+    monkeypatch.undo()
+    practice.draft(slot, "third and fourth")
+    writer.flush()
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["drafts"] == {}
+    assert record["snapshot"]["id"] == practice.session.id
+    practice.saved()
+    writer.flush()
+    assert store.pending() == []
+    assert len(errors) == 3, errors  # every failure was told, nothing after
+    resumed = Practice.resume(library, writer, practice.session.id)
+    current = resumed.session.current_answer()
+    assert current is not None and current["text"] == "third and fourth"
+    writer.stop()
+
+
 def test_unwritable_first_folder_falls_back(tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where a folder should be")
@@ -149,7 +199,8 @@ def test_a_draft_changed_by_another_window_is_not_overwritten(
     library: Library, journal: Journal, tmp_path: Path
 ) -> None:
     errors: list[str] = []
-    writer = JournalWriter(journal, on_error=errors.append, emergency=EmergencyStore([tmp_path]))
+    store = EmergencyStore([tmp_path / "em"])
+    writer = JournalWriter(journal, on_error=errors.append, emergency=store)
     practice = Practice.start(library, writer, StartOptions("startup-cto", seed=5))
     answer_id = to_first_question(practice)
     slot = answer_slot(answer_id)
@@ -165,7 +216,48 @@ def test_a_draft_changed_by_another_window_is_not_overwritten(
     assert drafts[conflict] == "mine, third"
     assert len(errors) == 1
     assert "another mock-interview window" in errors[0]
+    assert "kept in" not in errors[0]
+    # Both versions are in the journal: no emergency copy, which the next start would move
+    # back into the original slot, over the other window's words.
+    assert store.pending() == []
+    assert recover_emergency_files(journal, store) == []
+    drafts = journal.drafts(practice.session.id)
+    assert drafts[slot] == "the other window's words"
+    assert drafts[conflict] == "mine, third"
     practice.saved()
     writer.flush()
     assert journal.drafts(practice.session.id)[conflict] == "mine, third"
+    writer.stop()
+
+
+def test_after_a_conflict_an_emergency_copy_goes_to_the_conflict_draft(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    store = EmergencyStore([tmp_path / "em"])
+    writer = JournalWriter(journal, on_error=errors.append, emergency=store)
+    practice = Practice.start(library, writer, StartOptions("startup-cto", seed=6))
+    slot = answer_slot(to_first_question(practice))
+    practice.draft(slot, "mine, first")
+    writer.flush()
+    journal.save_draft(practice.session.id, slot, "the other window's words")
+    practice.draft(slot, "mine, second")  # diverted to a conflict draft
+    writer.flush()
+    (conflict,) = [name for name in journal.drafts(practice.session.id) if "conflict:" in name]
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise JournalError("the disk is full")
+
+    monkeypatch.setattr(journal, "save_draft", refuse)
+    practice.draft(slot, "mine, third")
+    writer.flush()
+    assert len(errors) == 2 and "kept in" in errors[1], errors
+    (path,) = store.pending()
+    assert json.loads(path.read_text(encoding="utf-8"))["drafts"] == {conflict: "mine, third"}
+
+    monkeypatch.undo()
+    assert recover_emergency_files(journal, store) == [practice.session.id]
+    drafts = journal.drafts(practice.session.id)
+    assert drafts[slot] == "the other window's words"
+    assert drafts[conflict] == "mine, third"
     writer.stop()

@@ -23,7 +23,7 @@ from simulator.engine.progress import ScoredAnswer
 from simulator.engine.review import ReviewEvent
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import interviews, queries
-from simulator.journal.database import connect
+from simulator.journal.database import connect, plain_cause
 from simulator.journal.errors import JournalError
 from simulator.journal.models import (
     ImportCounts,
@@ -94,7 +94,9 @@ class Journal:
             try:
                 yield connection
             except sqlite3.Error as error:
-                raise JournalError(f"the journal could not be read: {error}") from None
+                raise JournalError(
+                    f"the journal could not be read: {plain_cause(error)}"
+                ) from None
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -110,7 +112,9 @@ class Journal:
                         connection.execute("ROLLBACK")
                     raise
             except sqlite3.Error as error:
-                raise JournalError(f"the journal could not be saved: {error}") from None
+                raise JournalError(
+                    f"the journal could not be saved: {plain_cause(error)}"
+                ) from None
 
     # -- sessions -------------------------------------------------------------------------
 

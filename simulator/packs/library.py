@@ -91,6 +91,18 @@ class PersonaEntry:
     """Stages that will ask fewer questions than planned, said plainly."""
 
 
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far loading has got, after each pack file, for displays that fill in as it goes."""
+
+    done: int
+    """Files read so far."""
+    total: int
+    """Files to read."""
+    loaded: LoadedPack | None
+    """The pack just read; None when it was refused (its problem is in the library's errors)."""
+
+
 def stage_matches(stage: Stage, ref: QuestionRef) -> bool:
     """Whether a question passes every filter a questions stage gives."""
     if stage.kinds and ref.kind not in stage.kinds:
@@ -292,11 +304,11 @@ def load_library(
     folders: PackFolders,
     cache: PackCache,
     *,
-    on_pack: Callable[[int, int], None] | None = None,
+    on_pack: Callable[[LoadProgress], None] | None = None,
 ) -> Library:
     """Load every pack in ``folders``. Never raises for a bad pack: it goes to ``errors``.
 
-    ``on_pack(done, total)`` is called after each file, for progress displays.
+    ``on_pack`` is called after each file with how far loading has got and what it read.
     """
     library = Library()
     pack_files: list[PackFile] = []
@@ -310,6 +322,7 @@ def load_library(
         library.errors.extend(problems)
     by_id: dict[str, LoadedPack] = {}
     for done, pack_file in enumerate(pack_files, start=1):
+        just_read: LoadedPack | None = None
         try:
             pack = load_file(pack_file, cache)
         except PackError as error:
@@ -319,9 +332,9 @@ def load_library(
             previous = by_id.pop(pack.id, None)
             if previous is not None:
                 library.shadowed.append(Shadowed("pack", pack.id, loaded.path, previous.path))
-            by_id[pack.id] = loaded
+            by_id[pack.id] = just_read = loaded
         if on_pack is not None:
-            on_pack(done, len(pack_files))
+            on_pack(LoadProgress(done, len(pack_files), just_read))
     if not folders.extra:
         # Entries of extra folders are kept: they are named per run, not per installation.
         cache.prune()

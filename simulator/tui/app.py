@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -14,12 +15,6 @@ from textual.screen import Screen
 from simulator import locations
 from simulator.config import ConfigError, load_config, save_config
 from simulator.context import Context
-from simulator.emergency import EmergencyStore
-from simulator.engine.clock import Clock, SystemClock
-from simulator.engine.session import SessionError
-from simulator.journal import Journal, JournalError
-from simulator.packs.library import Library
-from simulator.practice import JournalWriter, Practice, StartOptions, recover_emergency_files
 from simulator.tui.commands import MockInterviewCommands
 from simulator.tui.messages import (
     JournalFailed,
@@ -31,6 +26,14 @@ from simulator.tui.messages import (
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
+
+if TYPE_CHECKING:
+    # The engine, journal and packs (and pydantic under them) are imported by the loading
+    # worker once home is on screen: importing them first would delay the first paint.
+    from simulator.engine.clock import Clock
+    from simulator.journal import Journal
+    from simulator.packs.library import Library, LoadedPack, LoadProgress
+    from simulator.practice import JournalWriter, Practice, StartOptions
 
 _config_lock = threading.Lock()
 """Settings-file writes happen one at a time."""
@@ -81,7 +84,7 @@ class MockInterviewApp(App[int]):
         self.context = context
         self.start_options = start
         """A session to start once the packs are loaded (``practice`` on the command line)."""
-        self.clock: Clock = clock or SystemClock()
+        self._clock = clock
         self.library: Library | None = None
         self.journal: Journal | None = None
         self.journal_error: str = ""
@@ -89,6 +92,15 @@ class MockInterviewApp(App[int]):
         self.writer: JournalWriter | None = None
         self.practice: Practice | None = None
         """The session being practised, if any."""
+
+    @property
+    def clock(self) -> Clock:
+        """The clock sessions run on (a fake one in tests)."""
+        if self._clock is None:
+            from simulator.engine.clock import SystemClock
+
+            self._clock = SystemClock()
+        return self._clock
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -99,35 +111,62 @@ class MockInterviewApp(App[int]):
         self.push_screen(HomeScreen())
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
-        self.load_packs()
+        # Loading starts once home is on screen: the worker's imports and parsing would
+        # otherwise compete with the first paint for the interpreter.
+        self.call_after_refresh(self.load_packs)
 
     @work(thread=True, exclusive=True, group="packs")
     def load_packs(self) -> None:
-        """Read the installed packs and open the journal without blocking the screen."""
+        """Open the journal, then read the installed packs, without blocking the screen.
 
-        def progress(done: int, total: int) -> None:
-            self.post_message(LibraryProgress(done, total))
+        The journal comes first: it is quick, and history needs nothing else."""
 
+        found: list[LoadedPack] = []
+        last_post = 0.0
+
+        def progress(step: LoadProgress) -> None:
+            # Interviewers are shown as soon as they are read; bare counts at most 20
+            # times a second, so thousands of files do not flood the screen with messages.
+            nonlocal found, last_post
+            if step.loaded is not None and step.loaded.pack.personas:
+                found.append(step.loaded)
+            now = time.monotonic()
+            if found or now - last_post >= 0.05 or step.done == step.total:
+                self.post_message(LibraryProgress(step.done, step.total, found))
+                found, last_post = [], now
+
+        if self.journal is None:
+            self._open_journal()
         library = self.context.load_library(on_pack=progress)
         self.post_message(LibraryLoaded(library))
-        if self.journal is None:
-            try:
-                journal = Journal.open()
-            except JournalError as error:
-                self.post_message(JournalFailed(str(error)))
-                return
-            recovered = recover_emergency_files(journal, EmergencyStore())
-            if recovered:
-                self.call_from_thread(
-                    self.notify,
-                    f"Recovered {len(recovered)} session(s) from emergency copies.",
-                    title="Recovered",
-                )
-            self.call_from_thread(self._journal_opened, journal)
+
+    def _open_journal(self) -> None:
+        """Open the journal and recover emergency copies (on the loading thread)."""
+        from simulator.emergency import EmergencyStore
+        from simulator.journal import Journal, JournalError
+        from simulator.practice import recover_emergency_files
+
+        try:
+            journal = Journal.open()
+        except JournalError as error:
+            self.post_message(JournalFailed(str(error)))
+            return
+        recovered = recover_emergency_files(journal, EmergencyStore())
+        if recovered:
+            self.call_from_thread(
+                self.notify,
+                f"Recovered {len(recovered)} session(s) from emergency copies.",
+                title="Recovered",
+            )
+        self.call_from_thread(self._journal_opened, journal)
 
     def _journal_opened(self, journal: Journal) -> None:
+        from simulator.practice import JournalWriter
+
         self.journal = journal
-        self.writer = JournalWriter(journal, on_error=self._save_failed)
+        self.writer = JournalWriter(
+            journal, on_error=self._save_failed, on_conflict=self._draft_conflict
+        )
         self._refresh_home()
         if self.start_options is not None and self.library is not None:
             options, self.start_options = self.start_options, None
@@ -144,6 +183,17 @@ class MockInterviewApp(App[int]):
             timeout=10,
         )
 
+    def _draft_conflict(self, message: str) -> None:
+        # Called on the writer thread. Both texts are in the journal: nothing to rescue.
+        self.call_from_thread(
+            self.notify,
+            f"{message[:1].upper()}{message[1:]}.",
+            title="Changed in another window",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
+
     def on_journal_failed(self, message: JournalFailed) -> None:
         """Say why history and saving are unavailable."""
         self.journal_error = message.reason
@@ -154,12 +204,15 @@ class MockInterviewApp(App[int]):
         """Keep the library and hand it to the screens that show it."""
         self.library = message.library
         self._refresh_home()
+        if self.start_options is not None and self.writer is not None:
+            options, self.start_options = self.start_options, None
+            self.start_practice(options)
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         """Pass loading progress on to the home screen."""
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.show_progress(message.done, message.total)
+                screen.show_progress(message.done, message.total, message.packs)
 
     def _refresh_home(self) -> None:
         for screen in self.screen_stack:
@@ -183,6 +236,10 @@ class MockInterviewApp(App[int]):
     def _start_worker(
         self, library: Library, writer: JournalWriter, options: StartOptions
     ) -> None:
+        from simulator.engine.session import SessionError
+        from simulator.journal import JournalError
+        from simulator.practice import Practice
+
         try:
             practice = Practice.start(library, writer, options, clock=self.clock)
         except (SessionError, JournalError) as error:
@@ -198,6 +255,10 @@ class MockInterviewApp(App[int]):
 
     @work(thread=True, exclusive=True, group="practice")
     def _resume_worker(self, library: Library, writer: JournalWriter, session_id: str) -> None:
+        from simulator.engine.session import SessionError
+        from simulator.journal import JournalError
+        from simulator.practice import Practice
+
         try:
             writer.flush()
             practice = Practice.resume(library, writer, session_id, clock=self.clock)
@@ -314,14 +375,15 @@ class MockInterviewApp(App[int]):
             return
         self.push_screen(HistoryScreen(self.journal))
 
-    def action_browse_packs(self) -> None:
-        """Show the installed packs, their questions and load problems."""
+    def action_browse_packs(self, tab: str = "packs") -> None:
+        """Show the installed packs and their questions, or (``tab`` "problems") the packs
+        that could not be loaded."""
         from simulator.tui.screens.pack_browser import PackBrowserScreen
 
         if self.library is None:
             self.notify("Still loading, one moment.")
             return
-        self.push_screen(PackBrowserScreen(self.library))
+        self.push_screen(PackBrowserScreen(self.library, tab))
 
     def _journal_ready(self) -> Journal | None:
         """The journal, or None after saying why it is not there."""

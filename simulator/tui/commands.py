@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from simulator.journal import Journal, JournalError, SessionSummary
-from simulator.practice import StartOptions
 from simulator.tui.timefmt import when_words
 
 if TYPE_CHECKING:
+    from simulator.journal import SessionSummary
     from simulator.tui.app import MockInterviewApp
 
 
@@ -67,6 +66,8 @@ class MockInterviewCommands(Provider):
 
     async def startup(self) -> None:
         """Read the newest unfinished session, off the screen's thread."""
+        from simulator.journal import Journal, JournalError
+
         app = self.main_app
         self.unfinished = None
         if app is not None and isinstance(app.journal, Journal):
@@ -96,6 +97,8 @@ class MockInterviewCommands(Provider):
 
     def session_commands(self, app: MockInterviewApp) -> list[Command]:
         """Starting and resuming sessions (offered when no session is open)."""
+        from simulator.practice import StartOptions
+
         found: list[Command] = []
         library = app.library
         if library is not None:
@@ -143,6 +146,8 @@ class MockInterviewCommands(Provider):
         if not usable:
             app.notify("No interviewer can be started yet.", severity="warning")
             return
+        from simulator.practice import StartOptions
+
         app.start_practice(StartOptions(usable[0].persona.id, question_count=1))
 
     async def discover(self) -> Hits:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from simulator.journal import Reminder, SessionSummary
-from simulator.packs.library import Library
-from simulator.practice import Practice
+if TYPE_CHECKING:
+    from simulator.journal import Reminder, SessionSummary
+    from simulator.packs.library import Library, LoadedPack
+    from simulator.practice import Practice
 
 
 @dataclass
@@ -27,6 +29,8 @@ class LibraryProgress(Message):
     """Files read so far."""
     total: int
     """Files to read."""
+    packs: list[LoadedPack]
+    """Packs with interviewers read since the last message, to list them at once."""
 
 
 @dataclass

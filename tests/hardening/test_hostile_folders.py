@@ -22,7 +22,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent
 
 from simulator.context import Context
 from simulator.packs.library import Library
@@ -271,16 +271,22 @@ async def walk_the_hostile_folder(make_app: MakeApp, root: Path, refused: dict[s
         home = app.screen
         assert isinstance(home, HomeScreen)
 
-        # The refused files are listed on the home screen's Problems tab.
+        # Home counts the refusals; e lists them, on the pack browser's Problems tab.
+        status = str(home.query_one("#status", Static).render())
+        assert f"{len(app.library.errors)} problem(s) with packs: press e" in status
         await pilot.press("e")
         await pilot.pause()
-        problems = str(home.query_one("#problem-list", Static).render())
+        assert isinstance(app.screen, PackBrowserScreen)
+        assert app.screen.query_one(TabbedContent).active == "problems"
+        problems = str(app.screen.query_one("#browser-problems", Static).render())
         for path in refused:
             assert path in problems, path
         assert "\x1b" not in problems and "\u202e" not in problems
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
 
         # The awkward interviewer: every text literal, the long word folded, not cut.
-        await pilot.press("i")
         await choose_persona(app, pilot, "awkward-persona")
         detail = home.query_one("#persona-detail", Static)
         assert LONG_WORD in str(detail.render())

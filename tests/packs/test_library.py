@@ -7,7 +7,7 @@ from pathlib import Path
 
 from simulator.packs.cache import PackCache
 from simulator.packs.discovery import find_pack_files
-from simulator.packs.library import PackFolders, load_library
+from simulator.packs.library import LoadProgress, PackFolders, load_library
 
 QUESTIONS = """\
 format: 1
@@ -61,6 +61,20 @@ def test_broken_pack_is_left_out_with_its_error(tmp_path: Path) -> None:
     library = load_library(folders(tmp_path), PackCache(None))
     assert [loaded.pack.id for loaded in library.packs] == ["good"]
     assert library.errors[0].path == tmp_path / "bad.yaml"
+
+
+def test_progress_is_reported_after_every_file_with_what_it_read(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(QUESTIONS.format(id="good", title="Good"))
+    (tmp_path / "b.yaml").write_text("format: 1\nid: bad\n")
+    (tmp_path / "c.yaml").write_text(PERSONA.format(id="people", count=1, packs="good"))
+    steps: list[LoadProgress] = []
+    library = load_library(folders(tmp_path), PackCache(None), on_pack=steps.append)
+    assert [(step.done, step.total) for step in steps] == [(1, 3), (2, 3), (3, 3)]
+    first, refused, people = (step.loaded for step in steps)
+    assert first is not None and first.pack.id == "good"
+    assert refused is None  # its problem is in the library's errors
+    assert people is not None and [persona.id for persona in people.pack.personas] == ["tester"]
+    assert [entry.persona.id for entry in library.personas] == ["tester"]
 
 
 def test_persona_usable_short_and_unusable(tmp_path: Path) -> None:

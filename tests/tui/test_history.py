@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from simulator.engine.clock import FakeClock
 from simulator.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.history import HistoryScreen, export_name
+from simulator.tui.screens.history import PAGE, HistoryScreen, export_name
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.screens.session_view import SessionViewScreen
@@ -208,3 +209,41 @@ def test_export_name_is_a_safe_file_name() -> None:
     name = export_name(summary)
     assert "/" not in name and ".." not in name
     assert name.endswith(".md")
+
+
+async def test_a_long_history_shows_its_newest_page_then_loads_older_ones(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        finished_id, _ = await make_sessions(app, pilot)
+        assert app.journal is not None
+        snapshot = app.journal.load_session(finished_id)
+        assert snapshot is not None
+        older = []
+        for number in range(1, 449):
+            copy = deepcopy(snapshot)
+            copy["id"] = f"{finished_id[:-4]}{number:04d}"
+            copy["created_at"] -= number * 60
+            copy["updated_at"] -= number * 60
+            older.append(copy)
+        app.journal.import_sessions(older)
+
+        screen = await open_history(app, pilot)
+        status = str(screen.query_one("#history-status", Static).render())
+        assert status.startswith("450 sessions · 1 unfinished")  # counted, not just loaded
+        table = screen.query_one("#history-table", DataTable)
+        assert table.row_count == PAGE < 450
+        table.scroll_end(animate=False, immediate=True)  # a mouse wheel near the end...
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 2 * PAGE
+        for _ in range(10):
+            await pilot.press("ctrl+end")  # ... and the cursor near the end read older pages
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if table.row_count == 450:
+                break
+        ids = [summary.id for summary in screen.sessions]
+        assert len(ids) == len(set(ids)) == 450  # every session once, oldest last
+        assert ids[-1] == f"{finished_id[:-4]}0448"

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static, TabbedContent
 
 from simulator.context import Context
-from simulator.packs.library import Library
+from simulator.packs.library import Library, LoadProgress
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.pack_browser import PackBrowserScreen
 
 HOSTILE = """\
 format: 1
@@ -79,12 +83,6 @@ async def test_markup_in_packs_is_shown_literally(tmp_path: Path) -> None:
         assert "[link=file:///etc/passwd]x[/link] [/] [b" in detail
         await pilot.click("#persona-detail")
         await pilot.click("#personas")
-        await pilot.press("p")
-        await pilot.pause()
-        table = app.screen.query_one("#pack-table", DataTable)
-        titles = [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
-        assert "[b]x[/b] [@click=app.quit]" in titles
-        await pilot.click("#pack-table")
         assert app.is_running
 
 
@@ -95,8 +93,65 @@ async def test_broken_pack_is_listed_as_a_problem(tmp_path: Path) -> None:
     app = create_app(Context.create([folder]))
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
+        await pilot.pause()
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "1 problem(s) with packs: press e" in status
         await pilot.press("e")
         await pilot.pause()
-        problems = str(app.screen.query_one("#problem-list", Static).render())
+        assert isinstance(app.screen, PackBrowserScreen)
+        assert app.screen.query_one(TabbedContent).active == "problems"
+        problems = str(app.screen.query_one("#browser-problems", Static).render())
         assert f"{folder / 'broken.yaml'}:" in problems
         assert "not valid YAML" in problems
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_interviewers_are_listed_while_the_packs_still_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reached, release = threading.Event(), threading.Event()
+    original = Context.load_library
+
+    def held_after_first_interviewers(self: Context, on_pack: Any = None) -> Library:
+        def step(progress: LoadProgress) -> None:
+            on_pack(progress)
+            if progress.loaded is not None and progress.loaded.pack.personas:
+                reached.set()
+                release.wait(20)  # the remaining packs take as long as the test likes
+
+        return original(self, on_pack=step)
+
+    monkeypatch.setattr(Context, "load_library", held_after_first_interviewers)
+    app = create_app(Context.create())
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if reached.is_set() and option_texts(app):
+                    break
+            assert app.library is None
+            texts = option_texts(app)
+            assert texts and all("(checking…)" in text for text in texts)
+            status = str(app.screen.query_one("#status", Static).render())
+            assert status.startswith("Loading packs…") and " of " in status
+            await pilot.pause()
+            detail = str(app.screen.query_one("#persona-detail", Static).render())
+            assert "Stages:" in detail and "Still loading packs" in detail
+
+            await pilot.press("enter")  # too early to start: said so, nothing breaks
+            await pilot.pause()
+            assert any("Still loading packs" in str(n.message) for n in app._notifications)
+            assert isinstance(app.screen, HomeScreen)
+
+            release.set()
+            library = await loaded(app, pilot)
+            await pilot.pause()
+            texts = option_texts(app)
+            assert len(texts) == len(library.personas)
+            assert not any("(checking…)" in text for text in texts)
+            detail = str(app.screen.query_one("#persona-detail", Static).render())
+            assert "Ready to start." in detail or "Cannot start" in detail
+    finally:
+        release.set()

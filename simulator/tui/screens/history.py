@@ -30,6 +30,9 @@ EMPTY_TEXT = (
 )
 """What an empty journal shows."""
 
+PAGE = 200
+"""Sessions read at a time: the newest page paints at once, older ones load on scrolling."""
+
 
 @dataclass
 class HistoryLoaded(Message):
@@ -39,6 +42,12 @@ class HistoryLoaded(Message):
     """Summaries, newest first."""
     error: str = ""
     """Why the journal could not be read, when it could not."""
+    total: int = 0
+    """How many sessions the journal holds."""
+    unfinished: int = 0
+    """How many of them are unfinished."""
+    offset: int = 0
+    """Where this page starts (0: a fresh read that replaces the table)."""
 
 
 @dataclass
@@ -139,6 +148,10 @@ class HistoryScreen(Screen[None]):
         """What the table shows, newest first."""
         self.loaded = False
         """Whether the journal has been read once."""
+        self.total = 0
+        """How many sessions the journal holds (more than are loaded, in a long history)."""
+        self.unfinished = 0
+        """How many of them are unfinished."""
 
     def compose(self) -> ComposeResult:
         """The table, and the sentence shown instead when there is nothing in it."""
@@ -159,6 +172,8 @@ class HistoryScreen(Screen[None]):
         table.add_column(Text("Answers", justify="right"), key="answers")
         table.add_column(Text("Mean", justify="right"), key="mean")
         self.query_one("#history-empty").display = False
+        # Scrolling with the mouse near the end reads older sessions, as the cursor does.
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         self.reload()
 
     # --- reading ---------------------------------------------------------------------------
@@ -169,20 +184,31 @@ class HistoryScreen(Screen[None]):
         return writer if isinstance(writer, JournalWriter) else None
 
     def reload(self) -> None:
-        """Read the sessions again (in the background)."""
-        self.read_sessions(self.writer())
+        """Read the sessions again (in the background), as many as are loaded now."""
+        self.read_sessions(self.writer(), max(PAGE, len(self.sessions)))
 
     @work(thread=True, exclusive=True, group="history-read")
-    def read_sessions(self, writer: JournalWriter | None) -> None:
-        """Read the summaries off the screen's thread."""
+    def read_sessions(self, writer: JournalWriter | None, limit: int = PAGE) -> None:
+        """Read the newest ``limit`` summaries and the counts, off the screen's thread."""
         if writer is not None:
             writer.flush()
         try:
-            sessions = self.journal.list_sessions()
+            sessions = self.journal.list_sessions(limit=limit)
+            total = self.journal.count_sessions()
+            unfinished = self.journal.count_sessions(unfinished=True)
         except JournalError as error:
             self.post_message(HistoryLoaded([], str(error)))
         else:
-            self.post_message(HistoryLoaded(sessions))
+            self.post_message(HistoryLoaded(sessions, "", total, unfinished))
+
+    @work(thread=True, exclusive=True, group="history-page")
+    def read_page(self, offset: int) -> None:
+        """Read the next page of older sessions, as the cursor nears the end."""
+        try:
+            sessions = self.journal.list_sessions(limit=PAGE, offset=offset)
+        except JournalError:
+            return
+        self.post_message(HistoryLoaded(sessions, "", self.total, self.unfinished, offset))
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         """Fill the table, keeping the cursor on the same session when it is still there."""
@@ -190,15 +216,23 @@ class HistoryScreen(Screen[None]):
         if message.error:
             status.update(f"The journal could not be read: {message.error}")
             return
+        table = self.query_one("#history-table", DataTable)
+        if message.offset:
+            if message.offset == len(self.sessions):  # else a newer read replaced the list
+                self.sessions += message.sessions
+                for summary in message.sessions:
+                    table.add_row(*summary_row(summary), key=summary.id)
+            return
         self.loaded = True
         current = self.highlighted()
         self.sessions = message.sessions
-        table = self.query_one("#history-table", DataTable)
+        self.total = message.total
+        self.unfinished = message.unfinished
         table.clear()
         for summary in self.sessions:
             table.add_row(*summary_row(summary), key=summary.id)
-        count = len(self.sessions)
-        unfinished = sum(1 for summary in self.sessions if summary.phase != "done")
+        count = message.total
+        unfinished = message.unfinished
         words = f"{count} session{'s' if count != 1 else ''}"
         if unfinished:
             words += f" · {unfinished} unfinished (r resumes)"
@@ -226,8 +260,20 @@ class HistoryScreen(Screen[None]):
         return self.sessions[row] if 0 <= row < len(self.sessions) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The keys that apply depend on the highlighted session."""
+        """The keys that apply depend on the highlighted session; near the end of what is
+        loaded, the next page of older sessions is read."""
         self.refresh_bindings()
+        self._read_more_near(event.cursor_row)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        table = self.query_one("#history-table", DataTable)
+        self._read_more_near(int(scroll_y) + table.scrollable_content_region.height)
+
+    def _read_more_near(self, row: int) -> None:
+        """Read the next page of older sessions once ``row`` is near the end of those loaded."""
+        loaded = len(self.sessions)
+        if row >= loaded - PAGE // 4 and loaded < self.total:
+            self.read_page(loaded)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply: resume for unfinished sessions, and so on."""

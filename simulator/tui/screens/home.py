@@ -1,10 +1,14 @@
-"""The home screen: interviewers to practise with, installed packs, and load problems."""
+"""The home screen: the interviewers to practise with, and what is due.
+
+The installed packs and load problems are in the pack browser (b, or e for problems): the
+home screen is painted at every start, so it holds only what that start needs.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,36 +16,43 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
-    DataTable,
     Footer,
     Header,
     OptionList,
     Static,
-    TabbedContent,
-    TabPane,
 )
 from textual.widgets.option_list import Option
 
-from simulator.journal import Journal, Reminder, SessionSummary
-from simulator.packs.library import Library, PersonaEntry
-from simulator.practice import StartOptions
 from simulator.tui.messages import HomeData
-from simulator.tui.text import plain
 from simulator.tui.timefmt import due_words, when_words
 
+if TYPE_CHECKING:
+    # The journal and the packs are loaded by the app's worker after the first paint.
+    from simulator.journal import Journal, Reminder, SessionSummary
+    from simulator.packs.library import Library, LoadedPack, PersonaEntry
+    from simulator.packs.models import Persona
 
-def persona_option(entry: PersonaEntry) -> Option:
-    """One line in the interviewer list: name, role, and a mark when it cannot start."""
-    persona = entry.persona
+
+def persona_option(persona: Persona, mark: tuple[str, str] | None = None) -> Option:
+    """One line in the interviewer list: name, role, and a mark such as "(cannot start)"."""
     parts: list[str | tuple[str, str]] = [(persona.name, "bold")]
-    if not entry.usable:
-        parts += ["  ", ("(cannot start)", "italic $warning")]
+    if mark is not None:
+        parts += ["  ", mark]
     if persona.role:
         parts += ["\n", (persona.role, "dim")]
     return Option(Content.assemble(*parts), id=persona.id)
 
 
-def plan_summary(entry: PersonaEntry) -> str:
+CANNOT_START = ("(cannot start)", "italic $warning")
+CHECKING = ("(checking…)", "italic dim")
+
+
+def entry_option(entry: PersonaEntry) -> Option:
+    """An interviewer's line once every pack is loaded."""
+    return persona_option(entry.persona, None if entry.usable else CANNOT_START)
+
+
+def plan_summary(persona: Persona) -> str:
     """The stages a persona runs, in order, as one line."""
     names = {
         "prep": "Prep",
@@ -52,7 +63,7 @@ def plan_summary(entry: PersonaEntry) -> str:
         "wrap-up": "Wrap-up",
     }
     steps = []
-    for stage in entry.persona.plan:
+    for stage in persona.plan:
         label = stage.title or names[stage.stage]
         if stage.stage == "questions":
             label += f" ({stage.count})"
@@ -60,9 +71,11 @@ def plan_summary(entry: PersonaEntry) -> str:
     return " → ".join(steps)
 
 
-def persona_details(entry: PersonaEntry) -> Content:
-    """Everything the home screen says about one interviewer."""
-    persona = entry.persona
+def persona_details(
+    persona: Persona, pack_id: str, status: Sequence[str | tuple[str, str]]
+) -> Content:
+    """Everything the home screen says about one interviewer; ``status`` says whether a
+    session can be started with them."""
     heading = persona.name + (f", {persona.role}" if persona.role else "")
     parts: list[str | tuple[str, str]] = [(heading, "bold"), "\n"]
     if persona.panel:
@@ -72,17 +85,29 @@ def persona_details(entry: PersonaEntry) -> Content:
         parts += [("Panel: ", "bold"), members, "\n"]
     if persona.description:
         parts += ["\n", persona.description.strip(), "\n"]
-    parts += ["\n", ("Stages: ", "bold"), plan_summary(entry), "\n"]
+    parts += ["\n", ("Stages: ", "bold"), plan_summary(persona), "\n"]
     if persona.instructions:
         parts += ["\n", ("To prepare: ", "bold"), persona.instructions.strip(), "\n"]
+    parts += ["\n", *status]
+    parts += ["\n\n", (f"From pack {pack_id}", "dim")]
+    return Content.assemble(*parts)
+
+
+def entry_status(entry: PersonaEntry) -> list[str | tuple[str, str]]:
+    """Whether a session can be started with a loaded interviewer, and any notes."""
+    parts: list[str | tuple[str, str]]
     if entry.usable:
-        parts += ["\n", ("Ready to start.", "$success")]
+        parts = [("Ready to start.", "$success")]
     else:
-        parts += ["\n", ("Cannot start: ", "bold $error"), entry.reason]
+        parts = [("Cannot start: ", "bold $error"), entry.reason]
     for note in entry.notes:
         parts += ["\n", ("Note: ", "italic"), note]
-    parts += ["\n\n", (f"From pack {entry.pack_id}", "dim")]
-    return Content.assemble(*parts)
+    return parts
+
+
+CHECKING_STATUS: list[str | tuple[str, str]] = [
+    ("Still loading packs: checking which questions this interviewer can ask…", "italic")
+]
 
 
 def resume_line(summary: SessionSummary, now: float) -> Content:
@@ -124,39 +149,32 @@ class HomeScreen(Screen[None]):
         Binding("l", "app.real_interviews", "Real interviews", show=False),
         Binding("f", "app.reminders", "Follow-ups"),
         Binding("s", "app.study_list", "Study list", show=False),
-        Binding("i", "show_tab('interviewers')", "Interviewers", show=False),
-        Binding("p", "show_tab('packs')", "Pack list", show=False),
-        Binding("e", "show_tab('problems')", "Problems", show=False),
+        Binding("e", "app.browse_packs('problems')", "Problems", show=False),
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.library: Library | None = None
+        self.early: dict[str, tuple[Persona, str]] = {}
+        """Interviewers read so far while packs load: persona id to (persona, pack id)."""
         self.unfinished: list[SessionSummary] = []
         self.reminders: list[Reminder] = []
 
     def compose(self) -> ComposeResult:
-        """Lay out the tabs; they fill in once the packs are loaded."""
+        """The interviewer list and details; they fill in as the packs load."""
         yield Header()
         yield Static("Loading packs…", id="status", markup=False)
         yield Static("", id="resume", markup=False)
         yield Static("", id="reminders", markup=False)
-        with TabbedContent(initial="interviewers"):
-            with TabPane("Interviewers", id="interviewers"), Horizontal():
-                yield OptionList(id="personas")
-                with VerticalScroll(id="persona-detail-box"):
-                    yield Static("", id="persona-detail", markup=False)
-            with TabPane("Packs", id="packs"):
-                yield DataTable(id="pack-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Problems", id="problems"), VerticalScroll():
-                yield Static("", id="problem-list", markup=False)
+        with Horizontal(id="home-body"):
+            yield OptionList(id="personas")
+            with VerticalScroll(id="persona-detail-box"):
+                yield Static("", id="persona-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Set up the pack table's columns, and show what is already loaded."""
-        table = self.query_one("#pack-table", DataTable)
-        table.add_columns("Pack", "Version", "From", "Questions", "Title")
+        """Show what is already loaded."""
         self.query_one("#resume").display = False
         self.query_one("#reminders").display = False
         self.refresh_home()
@@ -168,10 +186,10 @@ class HomeScreen(Screen[None]):
     def refresh_home(self) -> None:
         """Show the library, then read the journal's news in the background."""
         library = getattr(self.app, "library", None)
-        if isinstance(library, Library) and library is not self.library:
+        if library is not None and library is not self.library:
             self.show_library(library)
         journal = getattr(self.app, "journal", None)
-        if isinstance(journal, Journal):
+        if journal is not None:
             self.read_journal(journal)
 
     @work(thread=True, exclusive=True, group="home")
@@ -212,10 +230,6 @@ class HomeScreen(Screen[None]):
             return bool(self.unfinished)
         return True
 
-    def action_show_tab(self, tab: str) -> None:
-        """Switch to one of the tabs."""
-        self.query_one(TabbedContent).active = tab
-
     def highlighted_persona(self) -> PersonaEntry | None:
         """The interviewer under the cursor."""
         options = self.query_one("#personas", OptionList)
@@ -226,6 +240,9 @@ class HomeScreen(Screen[None]):
 
     def start(self, entry: PersonaEntry | None, question_count: int | None = None) -> None:
         """Start a session with an interviewer, if it can be started."""
+        if self.library is None:
+            self.notify("Still loading packs, one moment.", markup=False)
+            return
         if entry is None:
             self.notify("Choose an interviewer first.", severity="warning")
             return
@@ -234,11 +251,15 @@ class HomeScreen(Screen[None]):
             return
         start = getattr(self.app, "start_practice", None)
         if start is not None:
+            from simulator.practice import StartOptions
+
             start(StartOptions(entry.persona.id, question_count=question_count))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an interviewer starts a session with them."""
-        if self.library is not None and event.option.id is not None:
+        if self.library is None or event.option.id is None:
+            self.start(None)
+        else:
             self.start(self.library.persona(event.option.id))
 
     def action_quick(self) -> None:
@@ -254,10 +275,27 @@ class HomeScreen(Screen[None]):
         if resume is not None:
             resume(self.unfinished[0].id)
 
-    def show_progress(self, done: int, total: int) -> None:
-        """Say how far loading has got."""
-        if self.library is None:
-            self.query_one("#status", Static).update(f"Loading packs… {done} of {total}")
+    def show_progress(self, done: int, total: int, packs: Sequence[LoadedPack] = ()) -> None:
+        """Say how far loading has got, and list the interviewers of ``packs`` (just read)
+        at once: they can be looked at while the rest load, and started once all have."""
+        if self.library is not None:
+            return
+        self.query_one("#status", Static).update(f"Loading packs… {done} of {total}")
+        personas = self.query_one("#personas", OptionList)
+        for loaded in packs:
+            for persona in loaded.pack.personas:
+                # A later pack's persona with the same id replaces the earlier one.
+                known = persona.id in self.early
+                self.early[persona.id] = (persona, loaded.pack.id)
+                if known:
+                    personas.replace_option_prompt(
+                        persona.id, persona_option(persona, CHECKING).prompt
+                    )
+                else:
+                    personas.add_option(persona_option(persona, CHECKING))
+        if self.early and personas.highlighted is None:
+            personas.highlighted = 0
+            personas.focus()
 
     def show_library(self, library: Library) -> None:
         """Fill the tabs from what was loaded."""
@@ -268,48 +306,44 @@ class HomeScreen(Screen[None]):
             "b browses packs · l logs a real interview"
         )
         if library.errors:
-            status += f" · {len(library.errors)} problem(s): press e"
+            status += f" · {len(library.errors)} problem(s) with packs: press e"
         self.query_one("#status", Static).update(status)
 
         personas = self.query_one("#personas", OptionList)
+        kept = self._highlighted_id(personas)
+        shown_early = bool(self.early)
         personas.clear_options()
+        self.early = {}
         ordered = sorted(library.personas, key=lambda entry: not entry.usable)
-        personas.add_options([persona_option(entry) for entry in ordered])
+        personas.add_options([entry_option(entry) for entry in ordered])
         if ordered:
-            personas.highlighted = 0
-            personas.focus()
+            ids = [entry.persona.id for entry in ordered]
+            personas.highlighted = ids.index(kept) if kept in ids else 0
+            if not shown_early:  # else it was focused then, and the user may have moved on
+                personas.focus()
         else:
             self.query_one("#persona-detail", Static).update(
                 "No interviewers are installed. Add a pack with personas, "
-                "or check the Problems tab."
+                "or press e to see the packs that could not be loaded."
             )
 
-        table = self.query_one("#pack-table", DataTable)
-        table.clear()
-        for loaded in library.packs:
-            counts = ", ".join(f"{n} {kind}" for kind, n in loaded.kind_counts().items())
-            table.add_row(
-                Text(loaded.pack.id),
-                Text(loaded.pack.version),
-                Text(loaded.source),
-                Text(counts or "none"),
-                Text(loaded.pack.title),
-                key=str(loaded.path),
-            )
-
-        problems = [str(problem) for problem in library.errors]
-        problems += [str(item) for item in library.shadowed]
-        self.query_one("#problem-list", Static).update(
-            plain("\n\n".join(problems) if problems else "Every pack loaded without problems.")
-        )
-        self.query_one(TabbedContent).get_tab("problems").label = (
-            f"Problems ({len(library.errors)})" if library.errors else "Problems"
-        )
+    @staticmethod
+    def _highlighted_id(personas: OptionList) -> str | None:
+        if personas.highlighted is None:
+            return None
+        return personas.get_option_at_index(personas.highlighted).id
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted interviewer's details."""
-        if self.library is None or event.option.id is None:
+        if event.option.id is None:
+            return
+        detail = self.query_one("#persona-detail", Static)
+        if self.library is None:
+            found = self.early.get(event.option.id)
+            if found is not None:
+                persona, pack_id = found
+                detail.update(persona_details(persona, pack_id, CHECKING_STATUS))
             return
         entry = self.library.persona(event.option.id)
         if entry is not None:
-            self.query_one("#persona-detail", Static).update(persona_details(entry))
+            detail.update(persona_details(entry.persona, entry.pack_id, entry_status(entry)))

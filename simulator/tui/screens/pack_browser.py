@@ -173,11 +173,13 @@ class PackBrowserScreen(Screen[None]):
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, library: Library) -> None:
-        """Browse ``library``."""
+    def __init__(self, library: Library, tab: str = "packs") -> None:
+        """Browse ``library``, starting on ``tab`` ("packs" or "problems")."""
         super().__init__()
         self.library = library
         """What is installed."""
+        self.first_tab = tab if tab in ("packs", "problems") else "packs"
+        """The tab shown first."""
         self.pack_index: int | None = None
         """The pack whose questions are listed."""
 
@@ -222,6 +224,8 @@ class PackBrowserScreen(Screen[None]):
             self.query_one("#browser-detail", Static).update(
                 "No packs are installed. The Problems tab says why, if any failed to load."
             )
+        if self.first_tab != "packs":
+            self.action_show_tab(self.first_tab)
 
     def show_pack(self, index: int) -> None:
         """List a pack's questions and show the pack's details."""

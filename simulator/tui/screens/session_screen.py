@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from simulator.practice import Practice
-
 if TYPE_CHECKING:
+    from simulator.practice import Practice
     from simulator.tui.app import MockInterviewApp
 
 
