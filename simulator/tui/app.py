@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -104,11 +104,15 @@ class MockInterviewApp(App[int]):
 
     # --- start-up ------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen, as the app's first screen (not pushed over a blank one, which
+        would cost the first paint a layout and a frame)."""
+        return HomeScreen()
+
     def on_mount(self) -> None:
-        """Show the home screen at once, then load packs and open the journal in the background."""
+        """Load packs and open the journal in the background, once home is on screen."""
         if self.context.config.theme in self.available_themes:
             self.theme = self.context.config.theme
-        self.push_screen(HomeScreen())
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
         # Loading starts once home is on screen: the worker's imports and parsing would
