@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml._yaml import CParser
-
 from simulator.packs.errors import PackError
 
 MAX_BYTES = 1024 * 1024
@@ -291,6 +288,8 @@ class _Builder:
         self.attach(frame[0])
 
     def feed(self, event: Any) -> None:
+        import yaml  # see parse
+
         if isinstance(event, yaml.ScalarEvent):
             self.scalar(event)
         elif isinstance(event, yaml.MappingStartEvent):
@@ -325,6 +324,9 @@ def _fast_root(text: str) -> dict[str, Any]:
     raises :class:`_Unusual`, and the careful builder then reads the text again to say what
     is wrong, so both always agree.
     """
+    import yaml  # see parse
+    from yaml._yaml import CParser
+
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent
@@ -409,6 +411,10 @@ def _fast_root(text: str) -> dict[str, Any]:
 
 def parse(path: Path, text: str, *, record: bool = False) -> Tree:
     """Read pack text into a :class:`Tree`, or raise :class:`PackError`."""
+    # PyYAML is imported when a pack is first parsed: a start with every pack in the
+    # cache never needs it (it is several megabytes of memory).
+    import yaml
+
     if not record:
         try:
             return Tree(_fast_root(text))

@@ -7,6 +7,8 @@ see docs/performance.md. These tests prove the two mechanisms that make it so.)
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -99,3 +101,30 @@ def test_packs_are_parsed_once_then_read_from_the_cache(
     ]
     assert second.packs[5].pack == first.packs[5].pack
     assert parses == [] and reads == [], "a cached pack was read or parsed again"
+
+
+def test_a_warm_start_reads_only_the_cache_and_never_imports_the_yaml_parser(
+    home: Path,
+) -> None:
+    program = (
+        "import sys\n"
+        "from simulator.context import Context\n"
+        "library = Context.create().load_library()\n"
+        "assert library.packs and not library.errors, library.errors\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    environment = {**os.environ, "MOCK_INTERVIEW_HOME": str(home)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", program],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    # The first start parses the built-in packs (unless another test cached them already);
+    # the next one finds them all in the cache.
+    assert runs[1] == "False", runs
