@@ -8,12 +8,19 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from simulator.tui.widgets.line_cached_text_area import LineCachedTextArea
+
 AUTOSAVE_DELAY = 0.6
 """Seconds of quiet after the last key before the text is saved."""
 
 
-class AnswerEditor(TextArea):
-    """A TextArea that posts :class:`AnswerEditor.Drafted` after typing pauses."""
+class AnswerEditor(LineCachedTextArea):
+    """A TextArea that posts :class:`AnswerEditor.Drafted` after typing pauses.
+
+    It draws exactly what a TextArea with the same settings draws, but re-renders only the
+    lines a keystroke changes (see :mod:`~simulator.tui.widgets.line_cached_text_area`), so
+    typing stays quick in a long answer.
+    """
 
     @dataclass
     class Drafted(Message):
