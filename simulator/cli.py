@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator import __version__
 from simulator.context import Context
+
+if TYPE_CHECKING:
+    import argparse
 
 PROGRAM = "mock-interview"
 
 
 def _common_options() -> argparse.ArgumentParser:
     """Options every command accepts, wherever they are written."""
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--packs",
@@ -31,6 +36,8 @@ def _common_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser."""
+    import argparse
+
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
@@ -95,34 +102,47 @@ def run_practice(context: Context, args: argparse.Namespace) -> int:
     return run_app(context, options)
 
 
-def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The options when the command line only opens the app (no command, no --help or
-    --version), found without building the full parser: its commands import the pack
-    and journal machinery, which the app loads in the background after its first paint."""
-    quick = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
-    quick.add_argument("--packs", dest="pack_dirs", action="append", type=Path, default=[])
-    quick.add_argument("--no-cache", action="store_true")
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except argparse.ArgumentError:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
+def _app_options(argv: Sequence[str]) -> tuple[list[Path], bool] | None:
+    """The pack folders and whether to skip the cache, when the command line only opens the
+    app (``--packs DIR`` and ``--no-cache``, nothing else); None otherwise.
+
+    Read by hand because building the full parser imports argparse and every command's
+    module: that would delay the app's first paint. Anything unusual is left to the full
+    parser, which explains it.
+    """
+    pack_dirs: list[Path] = []
+    no_cache = False
+    words = iter(argv)
+    for word in words:
+        if word == "--no-cache":
+            no_cache = True
+        elif word == "--packs":
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None
+            pack_dirs.append(Path(value))
+        elif word.startswith("--packs="):
+            pack_dirs.append(Path(word.removeprefix("--packs=")))
+        else:
+            return None
+    return pack_dirs, no_cache
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = _app_arguments(arguments)
-    if args is None:
+    app_options = _app_options(arguments)
+    args: argparse.Namespace | None = None
+    if app_options is None:
         args = build_parser().parse_args(arguments)
-    context = Context.create(getattr(args, "pack_dirs", []), use_cache=not args.no_cache)
+        pack_dirs, no_cache = getattr(args, "pack_dirs", []), args.no_cache
+    else:
+        pack_dirs, no_cache = app_options
+    context = Context.create(pack_dirs, use_cache=not no_cache)
     for warning in context.warnings:
         sys.stderr.write(f"warning: {warning}\n")
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             from simulator.tui.app import run_app
 
             return run_app(context)
