@@ -15,7 +15,6 @@ from textual.screen import Screen
 from simulator import locations
 from simulator.config import ConfigError, load_config, save_config
 from simulator.context import Context
-from simulator.tui.commands import MockInterviewCommands
 from simulator.tui.messages import (
     JournalFailed,
     LibraryLoaded,
@@ -23,7 +22,6 @@ from simulator.tui.messages import (
     PracticeFailed,
     PracticeReady,
 )
-from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
 
@@ -34,6 +32,15 @@ if TYPE_CHECKING:
     from simulator.journal import Journal
     from simulator.packs.library import Library, LoadedPack, LoadProgress
     from simulator.practice import JournalWriter, Practice, StartOptions
+    from simulator.tui.commands import MockInterviewCommands
+
+
+def _commands_provider() -> type[MockInterviewCommands]:
+    """The palette's commands, imported when the palette first opens."""
+    from simulator.tui.commands import MockInterviewCommands
+
+    return MockInterviewCommands
+
 
 _config_lock = threading.Lock()
 """Settings-file writes happen one at a time."""
@@ -48,7 +55,7 @@ class MockInterviewApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    COMMANDS = App.COMMANDS | {MockInterviewCommands}
+    COMMANDS = App.COMMANDS | {_commands_provider}
 
     REFUSED_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {
@@ -342,6 +349,8 @@ class MockInterviewApp(App[int]):
 
     def confirm_leave_session(self) -> None:
         """Ask before leaving a session; it stays saved for later."""
+        from simulator.tui.screens.confirm import ConfirmScreen
+
         practice = self.practice
         if practice is None:
             return
@@ -463,6 +472,8 @@ class MockInterviewApp(App[int]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Open only http(s) links, and only after the user says yes."""
+        from simulator.tui.screens.confirm import ConfirmScreen
+
         if not url.lower().startswith(("http://", "https://")):
             self.notify(f"Not opening {url}: only web links are opened.", markup=False)
             return
