@@ -91,6 +91,8 @@ class MockInterviewApp(App[int]):
         self.context = context
         self.start_options = start
         """A session to start once the packs are loaded (``practice`` on the command line)."""
+        self.pending_resume: str | None = None
+        """A session the user asked to resume before the packs were loaded."""
         self._clock = clock
         self.library: Library | None = None
         self.journal: Journal | None = None
@@ -179,9 +181,7 @@ class MockInterviewApp(App[int]):
             journal, on_error=self._save_failed, on_conflict=self._draft_conflict
         )
         self._refresh_home()
-        if self.start_options is not None and self.library is not None:
-            options, self.start_options = self.start_options, None
-            self.start_practice(options)
+        self._start_waiting_session()
 
     def _save_failed(self, message: str) -> None:
         # Called on the writer thread.
@@ -215,9 +215,18 @@ class MockInterviewApp(App[int]):
         """Keep the library and hand it to the screens that show it."""
         self.library = message.library
         self._refresh_home()
-        if self.start_options is not None and self.writer is not None:
+        self._start_waiting_session()
+
+    def _start_waiting_session(self) -> None:
+        """Start or resume the session asked for while loading, once both halves are in."""
+        if self.library is None or self.writer is None:
+            return
+        if self.start_options is not None:
             options, self.start_options = self.start_options, None
             self.start_practice(options)
+        elif self.pending_resume is not None:
+            session_id, self.pending_resume = self.pending_resume, None
+            self.resume_practice(session_id)
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         """Pass loading progress on to the home screen."""
@@ -259,8 +268,16 @@ class MockInterviewApp(App[int]):
             self.post_message(PracticeReady(practice))
 
     def resume_practice(self, session_id: str) -> None:
-        """Continue a saved session."""
+        """Continue a saved session (once the packs are loaded, if they are still loading)."""
         if self.library is None or self.writer is None:
+            if self.journal_error:
+                self.notify(self.journal_error, severity="error", markup=False)
+                return
+            self.pending_resume = session_id
+            self.notify(
+                "Still loading packs: your session opens as soon as they are ready.",
+                markup=False,
+            )
             return
         self._resume_worker(self.library, self.writer, session_id)
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from simulator.context import Context
 from simulator.engine.clock import FakeClock
+from simulator.packs.library import Library
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen
@@ -169,6 +174,52 @@ async def test_escape_asks_then_leaves_and_home_offers_resume(make_app: MakeApp)
         await pilot.press("r")
         await settle(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_resume_pressed_while_packs_load_opens_once_they_are_loaded(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = make_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await to_first_question(first, pilot, "startup-cto")
+        assert first.practice is not None
+        session_id = first.practice.session.id
+        await pilot.press(*"Half an answer")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    # The second start holds the packs back until the test lets them through; the journal,
+    # read first, already offers the resume.
+    release = threading.Event()
+    original = Context.load_library
+
+    def held(self: Context, on_pack: Any = None) -> Library:
+        release.wait(20)
+        return original(self, on_pack=on_pack)
+
+    monkeypatch.setattr(Context, "load_library", held)
+    second = make_app()
+    try:
+        async with second.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if "Press r to resume" in screen_text(second, "#resume"):
+                    break
+            assert second.library is None
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(second.screen, HomeScreen)
+            assert any(
+                "opens as soon as they are ready" in str(n.message) for n in second._notifications
+            )
+            release.set()
+            await settle(second, pilot)
+            assert isinstance(second.screen, InterviewScreen)
+            assert second.practice is not None
+            assert second.practice.session.id == session_id
+            assert "Half an answer" in second.screen.query_one(AnswerEditor).text
+    finally:
+        release.set()
 
 
 def test_home_snapshot_80x24(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
