@@ -28,7 +28,7 @@ import yaml
 from simulator import locations
 from simulator.journal.models import RealInterview
 from simulator.packs import PackError, load_pack_text
-from simulator.packs.models import KINDS
+from simulator.packs.records import KINDS
 
 PACK_TAG = "real-interview"
 """The tag every question of a personal pack carries."""

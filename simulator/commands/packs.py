@@ -15,8 +15,7 @@ from simulator.packs.cache import PackCache
 from simulator.packs.discovery import find_pack_files
 from simulator.packs.errors import PackError, Problem
 from simulator.packs.library import Library, load_file
-from simulator.packs.models import KINDS, Kind
-from simulator.packs.schema import pack_schema_text
+from simulator.packs.records import ID_PATTERN, KINDS, Kind
 from simulator.packs.template import starter_pack
 
 
@@ -130,6 +129,9 @@ def run_validate(context: Context, args: argparse.Namespace) -> int:
 
 def run_schema(context: Context, args: argparse.Namespace) -> int:
     """Print the JSON Schema."""
+    # Imported here: the schema needs pydantic, which the other packs commands do not.
+    from simulator.packs.schema import pack_schema_text
+
     sys.stdout.write(pack_schema_text())
     return 0
 
@@ -137,8 +139,6 @@ def run_schema(context: Context, args: argparse.Namespace) -> int:
 def run_new(context: Context, args: argparse.Namespace) -> int:
     """Write a starter pack."""
     import re
-
-    from simulator.packs.models import ID_PATTERN
 
     if not re.fullmatch(ID_PATTERN, args.id) or len(args.id) > 64:
         sys.stderr.write(

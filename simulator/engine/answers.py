@@ -10,7 +10,7 @@ from simulator.engine import timing
 from simulator.engine.insights import analyse
 from simulator.engine.snapshot import AnswerSnapshot, AnswerSource
 from simulator.packs.library import Library, QuestionRef
-from simulator.packs.models import Rubric
+from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS, DEFAULT_RUBRIC_BY_KIND
 
 PITCH_RUBRIC = "informational-conversation"

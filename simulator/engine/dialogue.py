@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from simulator.engine.snapshot import AnswerSource
-from simulator.packs.models import Persona, Stage
+from simulator.packs.records import Persona, Stage
 
 PREP_CHECKLIST: Final[tuple[str, ...]] = (
     "Research the company",

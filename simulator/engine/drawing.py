@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from simulator.engine.history import QuestionHistory, QuestionKey, QuestionStats
 from simulator.packs.library import Library, QuestionRef, stage_label
-from simulator.packs.models import Persona
+from simulator.packs.records import Persona
 
 T = TypeVar("T")
 

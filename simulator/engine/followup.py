@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from simulator.engine.snapshot import ReminderKind, ReminderSnapshot
-from simulator.packs.models import Persona
+from simulator.packs.records import Persona
 
 HOUR = 3600.0
 """Seconds in an hour."""

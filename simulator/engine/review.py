@@ -46,7 +46,7 @@ from enum import Enum
 from simulator.engine.drawing import Draw, StageDraw
 from simulator.engine.history import QuestionKey
 from simulator.packs.library import Library, QuestionRef, stage_label
-from simulator.packs.models import Persona
+from simulator.packs.records import Persona
 
 DAY = 86_400.0
 """Seconds in a day."""

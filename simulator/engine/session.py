@@ -46,7 +46,7 @@ from simulator.engine.snapshot import (
 from simulator.engine.timing import TimeState
 from simulator.engine.views import STAGE_TITLES, QuestionView, ScoreItem, SessionSummary, Step
 from simulator.packs.library import Library, PersonaEntry, QuestionRef
-from simulator.packs.models import Persona, Rubric, Stage
+from simulator.packs.records import Persona, Rubric, Stage
 
 POST_PHASES: Final[tuple[Phase, ...]] = (
     "self-score",

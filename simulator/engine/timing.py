@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from simulator.packs.models import Persona, Question, Stage
+from simulator.packs.records import Persona, Question, Stage
 
 TimeState = Literal["ok", "amber", "red"]
 """How the countdown is shown: plenty of time, nearly out, or over."""

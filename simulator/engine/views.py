@@ -16,7 +16,7 @@ from simulator.engine.snapshot import (
     ReflectionSnapshot,
     ReminderSnapshot,
 )
-from simulator.packs.models import Rubric
+from simulator.packs.records import Rubric
 
 STAGE_TITLES: dict[str, str] = {
     "prep": "Preparation",

@@ -14,7 +14,7 @@ from simulator.packs.library import (
     stage_matches,
 )
 from simulator.packs.loader import load_pack, load_pack_text
-from simulator.packs.models import FORMAT_VERSION, Pack, Persona, Question, Rubric, Stage
+from simulator.packs.records import FORMAT_VERSION, Pack, Persona, Question, Rubric, Stage
 
 __all__ = [
     "FORMAT_VERSION",

@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.packs.cache import PackCache, share_field_sets
+from simulator.packs.cache import PackCache
 from simulator.packs.discovery import PackFile, Source, find_pack_files
 from simulator.packs.errors import PackError, Problem
 from simulator.packs.loader import load_pack_text
-from simulator.packs.models import Kind, Pack, Persona, Question, Rubric, Stage
+from simulator.packs.records import Kind, Pack, Persona, Question, Rubric, Stage
 from simulator.packs.rubrics import BUILTIN_RUBRICS, DEFAULT_RUBRIC_BY_KIND
 from simulator.packs.yamlread import read_text
 
@@ -293,11 +293,11 @@ def load_file(pack_file: PackFile, cache: PackCache) -> Pack:
         raise PackError.at(path, 1, 1, f"cannot read the file: {error.strerror}") from None
     cached = cache.get(path, info)
     if cached is not None:
-        return share_field_sets(cached, cache.field_sets)
+        return cached
     text = read_text(path)
     pack = load_pack_text(path, text)
     cache.put(path, info, text, pack)
-    return share_field_sets(pack, cache.field_sets)
+    return pack
 
 
 def load_library(

@@ -1,36 +1,25 @@
-"""Load one pack file: a :class:`Pack`, or a :class:`PackError`, and nothing else."""
+"""Load one pack file: a :class:`Pack`, or a :class:`PackError`, and nothing else.
+
+The file is validated with the pydantic models of :mod:`simulator.packs.models`, then
+turned into the plain records of :mod:`simulator.packs.records`.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from simulator.packs.errors import PackError, Problem
-from simulator.packs.models import (
-    FORMAT_VERSION,
-    Criterion,
-    Pack,
-    PanelMember,
-    Persona,
-    Question,
-    Rubric,
-    Stage,
-)
-from simulator.packs.references import check_references
+from simulator.packs.records import FORMAT_VERSION, Pack
 from simulator.packs.yamlread import PathKey, Tree, field_name, parse, read_text
 
-MAX_PROBLEMS = 50
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
 
-_CHILD_MODELS: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
-    Pack: {"rubrics": Rubric, "questions": Question, "personas": Persona},
-    Rubric: {"criteria": Criterion},
-    Persona: {"plan": Stage, "panel": PanelMember},
-}
+MAX_PROBLEMS = 50
 
 _ID_RULE = "lowercase letters, digits and single hyphens (like core-behavioral), at most 64"
 
@@ -64,8 +53,15 @@ def _guarded(path: Path, load: Callable[[], Pack]) -> Pack:
 def _check_text(path: Path, text: str) -> Pack:
     tree = parse(path, text)
     _check_format(path, text, tree)
+    # pydantic is imported when a pack is first parsed, like PyYAML: a start that finds
+    # every pack in the cache needs neither (the models and their schema cost ~10 MB).
+    from pydantic import ValidationError
+
+    from simulator.packs.models import Pack as PackModel
+    from simulator.packs.references import check_references
+
     try:
-        pack = Pack.model_validate(tree.root)
+        pack = PackModel.model_validate(tree.root)
     except ValidationError as error:
         marked = parse(path, text, record=True)
         raise PackError(_validation_problems(path, marked, error.errors())) from None
@@ -78,7 +74,7 @@ def _check_text(path: Path, text: str) -> Pack:
             problems.append(Problem(path, line, column, f"{field_name(fault_path)}: {message}"))
         problems.sort(key=lambda problem: (problem.line, problem.column))
         raise PackError(problems)
-    return pack
+    return pack.to_record()
 
 
 def _check_format(path: Path, text: str, tree: Tree) -> None:
@@ -97,11 +93,22 @@ def _check_format(path: Path, text: str, tree: Tree) -> None:
 
 def _model_at(loc: PathKey) -> type[BaseModel] | None:
     """The model whose fields a location's last key belongs to."""
-    model: type[BaseModel] | None = Pack
+    from simulator.packs import models
+
+    children: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
+        models.Pack: {
+            "rubrics": models.Rubric,
+            "questions": models.Question,
+            "personas": models.Persona,
+        },
+        models.Rubric: {"criteria": models.Criterion},
+        models.Persona: {"plan": models.Stage, "panel": models.PanelMember},
+    }
+    model: type[BaseModel] | None = models.Pack
     for part in loc[:-1]:
         if not isinstance(part, str) or model is None:
             continue
-        model = _CHILD_MODELS.get(model, {}).get(part)
+        model = children.get(model, {}).get(part)
     return model
 
 

@@ -2,43 +2,57 @@
 
 These models are the single source of truth for the format: the loader validates with them
 and ``mock-interview packs schema`` derives its JSON Schema from them, so each attribute's
-docstring becomes that field's description in editors.
+docstring becomes that field's description in editors. They are used only when a pack file
+is parsed: the loader turns a validated pack into the plain records of
+:mod:`simulator.packs.records` (:meth:`Pack.to_record`), which is what the rest of the
+program holds, and the format's vocabulary (kinds, stages, patterns) lives there too and is
+re-exported here.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-FORMAT_VERSION = 1
-"""The newest pack format this program reads."""
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SEMVER_PATTERN = (
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-    r"(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$"
+from simulator.packs import records
+from simulator.packs.records import (
+    DUE_PATTERN,
+    FORMAT_VERSION,
+    ID_PATTERN,
+    KINDS,
+    LANGUAGE_PATTERN,
+    SEMVER_PATTERN,
+    STAGES,
+    Kind,
+    StageName,
+    parse_due,
 )
-DUE_PATTERN = r"^[1-9]\d{0,3}[hd]$"
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+__all__ = [
+    "DUE_PATTERN",
+    "FORMAT_VERSION",
+    "ID_PATTERN",
+    "KINDS",
+    "LANGUAGE_PATTERN",
+    "SEMVER_PATTERN",
+    "STAGES",
+    "Criterion",
+    "Kind",
+    "Pack",
+    "PanelMember",
+    "Persona",
+    "Question",
+    "Rubric",
+    "Stage",
+    "StageName",
+    "parse_due",
+]
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-Kind = Literal["behavioral", "technical", "informational", "follow-up"]
-StageName = Literal["prep", "intro", "pitch", "questions", "your-questions", "wrap-up"]
 Level = Annotated[int, Field(ge=1, le=5)]
-
-KINDS: tuple[Kind, ...] = ("behavioral", "technical", "informational", "follow-up")
-STAGES: tuple[StageName, ...] = (
-    "prep",
-    "intro",
-    "pitch",
-    "questions",
-    "your-questions",
-    "wrap-up",
-)
 
 _EXTENSIONS_ALLOWED: dict[str, Any] = {"patternProperties": {"^x-": {}}}
 
@@ -68,6 +82,12 @@ class Criterion(_Model):
     )
     """Optional anchors: what a score of 1, 2, 3, 4 or 5 looks like."""
 
+    def to_record(self) -> records.Criterion:
+        """This criterion as a plain record."""
+        return records.Criterion(
+            id=self.id, label=self.label, description=self.description, levels=self.levels
+        )
+
 
 class Rubric(_Model):
     """A scoring guide: the criteria a user scores an answer against."""
@@ -80,6 +100,15 @@ class Rubric(_Model):
     """What the rubric is for, in plain text."""
     criteria: Annotated[list[Criterion], Field(min_length=1, max_length=8)]
     """One to eight criteria, each scored 1 to 5 by the user."""
+
+    def to_record(self) -> records.Rubric:
+        """This rubric as a plain record."""
+        return records.Rubric(
+            id=self.id,
+            title=self.title,
+            description=self.description,
+            criteria=[criterion.to_record() for criterion in self.criteria],
+        )
 
 
 class Question(_Model):
@@ -118,6 +147,26 @@ class Question(_Model):
     due: Annotated[str, StringConstraints(pattern=DUE_PATTERN)] | None = None
     """Follow-up kind only: when it is due after the interview, such as 24h or 7d."""
 
+    def to_record(self) -> records.Question:
+        """This question as a plain record."""
+        return records.Question(
+            id=self.id,
+            prompt=self.prompt,
+            kind=self.kind,
+            tags=self.tags,
+            difficulty=self.difficulty,
+            time_limit=self.time_limit,
+            clarification=self.clarification,
+            hints=self.hints,
+            talking_points=self.talking_points,
+            keywords=self.keywords,
+            follow_ups=self.follow_ups,
+            sample_answer=self.sample_answer,
+            rubric=self.rubric,
+            checklist=self.checklist,
+            due=self.due,
+        )
+
 
 class PanelMember(_Model):
     """One interviewer of a panel persona (an extension to format 1)."""
@@ -126,6 +175,10 @@ class PanelMember(_Model):
     """The interviewer's name."""
     role: Annotated[str, StringConstraints(max_length=80)] = ""
     """Their role, such as Engineering manager."""
+
+    def to_record(self) -> records.PanelMember:
+        """This panel member as a plain record."""
+        return records.PanelMember(name=self.name, role=self.role)
 
 
 class Stage(_Model):
@@ -154,6 +207,19 @@ class Stage(_Model):
         if value is not None and value[0] > value[1]:
             raise ValueError("the range's first number must not be above its second")
         return value
+
+    def to_record(self) -> records.Stage:
+        """This stage as a plain record."""
+        return records.Stage(
+            stage=self.stage,
+            title=self.title,
+            count=self.count,
+            kinds=self.kinds,
+            tags=self.tags,
+            packs=self.packs,
+            difficulty=self.difficulty,
+            time_limit=self.time_limit,
+        )
 
 
 class Persona(_Model):
@@ -187,6 +253,25 @@ class Persona(_Model):
     """Extension: the interviewers of a panel; a thank-you note is planned for each."""
     plan: Annotated[list[Stage], Field(min_length=1, max_length=30)]
     """The interview's stages, in order."""
+
+    def to_record(self) -> records.Persona:
+        """This persona as a plain record."""
+        return records.Persona(
+            id=self.id,
+            name=self.name,
+            role=self.role,
+            description=self.description,
+            greeting=self.greeting,
+            closing=self.closing,
+            instructions=self.instructions,
+            next_steps=self.next_steps,
+            transitions=self.transitions,
+            probes=self.probes,
+            follow_up_rate=self.follow_up_rate,
+            answer_time=self.answer_time,
+            panel=None if self.panel is None else [member.to_record() for member in self.panel],
+            plan=[stage.to_record() for stage in self.plan],
+        )
 
 
 class Pack(_Model):
@@ -235,11 +320,27 @@ class Pack(_Model):
         """The question's tags followed by the pack's, without repeats."""
         return tuple(dict.fromkeys([*question.tags, *self.tags]))
 
+    def to_record(self) -> records.Pack:
+        """This pack as the plain record the rest of the program holds.
 
-def parse_due(value: str) -> int:
-    """Seconds in a ``due`` value such as ``24h`` or ``7d``."""
-    match = re.fullmatch(r"(\d+)([hd])", value)
-    if match is None:
-        raise ValueError(f"not a due time: {value!r}")
-    amount = int(match.group(1))
-    return amount * (3600 if match.group(2) == "h" else 86400)
+        The record shares this model's lists and dicts rather than copying them: a model
+        is dropped once it is converted.
+        """
+        return records.Pack(
+            format=self.format,
+            id=self.id,
+            title=self.title,
+            version=self.version,
+            kind=self.kind,
+            description=self.description,
+            authors=self.authors,
+            license=self.license,
+            source=self.source,
+            language=self.language,
+            tags=self.tags,
+            rubric=self.rubric,
+            rubrics=[rubric.to_record() for rubric in self.rubrics],
+            questions=[question.to_record() for question in self.questions],
+            candidate_questions=self.candidate_questions,
+            personas=[persona.to_record() for persona in self.personas],
+        )

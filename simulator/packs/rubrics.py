@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.packs.models import Criterion, Kind, Rubric
+from simulator.packs.records import Criterion, Kind, Rubric
 
 
 def _criterion(id_: str, label: str, description: str, levels: dict[int, str]) -> Criterion:

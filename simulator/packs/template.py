@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.packs.models import Kind
+from simulator.packs.records import Kind
 from simulator.packs.rubrics import DEFAULT_RUBRIC_BY_KIND
 
 _EXAMPLES: dict[Kind, dict[str, str]] = {

@@ -9,17 +9,19 @@ from typing import Any
 
 from simulator.context import Context
 from simulator.engine import FakeClock, Session, SessionSnapshot
+from simulator.packs import models
 from simulator.packs.library import Library, LoadedPack, resolve_persona
-from simulator.packs.models import Pack
+from simulator.packs.records import Pack
 
 START = 1_700_000_000.0
 
 
 def make_pack(pack_id: str = "test-pack", **fields: Any) -> Pack:
-    """A pack from plain fields (questions, personas...), validated like a real one."""
+    """A pack from plain fields (questions, personas...), validated like a real one and
+    turned into the record the engine holds."""
     data: dict[str, Any] = {"format": 1, "id": pack_id, "title": pack_id.replace("-", " ")}
     data.update(fields)
-    return Pack.model_validate(data)
+    return models.Pack.model_validate(data).to_record()
 
 
 def question(qid: str, **fields: Any) -> dict[str, Any]:

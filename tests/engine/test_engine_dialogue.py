@@ -9,7 +9,7 @@ import pytest
 from engine_helpers import make_pack, persona
 
 from simulator.engine import AnswerSource, dialogue
-from simulator.packs.models import Persona, Stage
+from simulator.packs.records import Persona, Stage
 
 PANEL = [
     {"name": "Sofia Alvarez", "role": "Engineering manager"},

@@ -18,7 +18,7 @@ from simulator.engine import (
     weighted_sample,
 )
 from simulator.packs.library import Library
-from simulator.packs.models import Persona
+from simulator.packs.records import Persona
 
 
 class DictHistory:

@@ -27,7 +27,7 @@ from simulator.engine.review import (
     schedules,
 )
 from simulator.packs.library import Library
-from simulator.packs.models import Persona
+from simulator.packs.records import Persona
 
 T0 = 1_800_000_000.0
 KEY: QuestionKey = ("pool", "q1")

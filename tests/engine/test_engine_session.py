@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -663,7 +664,7 @@ def test_restore_tolerates_questions_that_are_gone() -> None:
     # Only one of the remaining questions gone: the others are still asked.
     drawn = [ref.question.id for ref in session.drawn(2)]
     gone = drawn[1]
-    pack = content.model_copy(update={"questions": [q for q in content.questions if q.id != gone]})
+    pack = replace(content, questions=[q for q in content.questions if q.id != gone])
     partial = make_library(pack, people)
     restored = Session.restore(copy.deepcopy(snapshot), partial, clock=clock)
     assert restored.step().total == 2

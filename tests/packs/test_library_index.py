@@ -7,12 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
-from simulator.packs.cache import PackCache, share_field_sets
+from simulator.packs.cache import PackCache
 from simulator.packs.discovery import PackFile
 from simulator.packs.library import Library, PackFolders, load_file, load_library, stage_matches
-from simulator.packs.models import Stage
+from simulator.packs.records import Stage
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "question_packs"
 
@@ -65,41 +64,12 @@ def test_personas_resolve_as_before(library: Library) -> None:
     assert all(entry.usable for entry in library.personas)
 
 
-def test_field_sets_are_shared_and_unchanged(tmp_path: Path) -> None:
-    cache = PackCache(tmp_path / "cache")
-    path = BUILT_IN / "core-technical.yaml"
-    fresh = load_file(PackFile(path, "built-in"), PackCache(None))
-    first = load_file(PackFile(path, "built-in"), cache)  # parsed, then cached
-    again = load_file(PackFile(path, "built-in"), cache)  # from the cache
-    for pack in (first, again):
-        for original, question in zip(fresh.questions, pack.questions, strict=True):
-            assert question == original
-    sets = {id(question.model_fields_set) for question in again.questions}
-    assert len(sets) < len(again.questions) / 4
-
-
-def test_shared_field_sets_stay_private_to_each_model() -> None:
-    pack = load_file(PackFile(BUILT_IN / "core-behavioral.yaml", "built-in"), PackCache(None))
-    shared: dict[frozenset[str], set[str]] = {}
-    share_field_sets(pack, shared)
-    first, second = pack.questions[0], pack.questions[1]
-    before = set(second.model_fields_set)
-    copy = first.model_copy(update={"clarification": "changed"})
-    assert "clarification" in copy.model_fields_set
-    assert second.model_fields_set == before
-    with pytest.raises(ValidationError):
-        first.prompt = "changed"  # type: ignore[misc]
-    assert second.model_fields_set == before
-
-
 def test_a_cached_pack_is_the_parsed_pack(tmp_path: Path) -> None:
     cache = PackCache(tmp_path / "cache")
     for path in sorted(BUILT_IN.glob("*.yaml")):
-        parsed = load_file(PackFile(path, "built-in"), cache)
+        fresh = load_file(PackFile(path, "built-in"), PackCache(None))
+        parsed = load_file(PackFile(path, "built-in"), cache)  # parsed, then cached
         assert cache.get(path, os.stat(path)) is not None
-        cached = load_file(PackFile(path, "built-in"), cache)
-        assert cached == parsed
-        assert cached.model_fields_set == parsed.model_fields_set
-        for persona, again in zip(parsed.personas, cached.personas, strict=True):
-            for stage, stage_again in zip(persona.plan, again.plan, strict=True):
-                assert stage_again.model_fields_set == stage.model_fields_set
+        cached = load_file(PackFile(path, "built-in"), cache)  # from the cache
+        assert cached is not parsed
+        assert cached == parsed == fresh

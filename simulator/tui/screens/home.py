@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     # The journal and the packs are loaded by the app's worker after the first paint.
     from simulator.journal import Journal, Reminder, SessionSummary
     from simulator.packs.library import Library, LoadedPack, PersonaEntry
-    from simulator.packs.models import Persona
+    from simulator.packs.records import Persona
 
 
 def persona_option(persona: Persona, mark: tuple[str, str] | None = None) -> Option:

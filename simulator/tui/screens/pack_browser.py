@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from simulator.packs.library import Library, LoadedPack
-from simulator.packs.models import Question
+from simulator.packs.records import Question
 
 Parts = list[str | tuple[str, str]]
 """Pieces for :meth:`Content.assemble`: plain text, or (text, style) from our own code."""

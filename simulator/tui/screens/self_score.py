@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static
 
 from simulator.engine.insights import STAR_PARTS, Insights
 from simulator.engine.views import ScoreItem
-from simulator.packs.models import Criterion
+from simulator.packs.records import Criterion
 from simulator.practice import Practice
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text
