@@ -119,14 +119,17 @@ class MockInterviewApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        """Load packs and open the journal in the background, once home is on screen."""
+        """Apply the remembered theme and show warnings about the settings."""
         if self.context.config.theme in self.available_themes:
             self.theme = self.context.config.theme
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
-        # Loading starts once home is on screen: the worker's imports and parsing would
-        # otherwise compete with the first paint for the interpreter.
-        self.call_after_refresh(self.load_packs)
+
+    def on_ready(self) -> None:
+        """Start loading once the first frame has been drawn (Textual's Ready event): the
+        worker's imports and parsing would otherwise compete with it for the interpreter
+        (``call_after_refresh`` can run before the first layout, which cost about 15%)."""
+        self.load_packs()
 
     @work(thread=True, exclusive=True, group="packs")
     def load_packs(self) -> None:
