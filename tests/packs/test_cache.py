@@ -6,8 +6,6 @@ import dataclasses
 import gc
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -237,32 +235,3 @@ def test_a_built_in_pack_reads_back_as_parsed(path: Path, cache: PackCache) -> N
     parsed = load_pack(path)
     cache.put(path, os.stat(path), path.read_text(encoding="utf-8"), parsed)
     assert cache.get(path, os.stat(path)) == parsed
-
-
-def test_a_warm_start_never_imports_pydantic(home: Path) -> None:
-    # pydantic and the pack models cost about 10 MB and are needed only to parse a pack; the
-    # app's own modules are imported too, so that none of them brings pydantic in either.
-    # (Like test_fast.py's check that a warm start never imports PyYAML.)
-    program = (
-        "import sys\n"
-        "import simulator.tui.app\n"
-        "from simulator.context import Context\n"
-        "library = Context.create().load_library()\n"
-        "assert library.packs and not library.errors, library.errors\n"
-        "print(sorted(name for name in sys.modules if name.startswith('pydantic')))\n"
-    )
-    environment = {**os.environ, "MOCK_INTERVIEW_HOME": str(home)}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", program],
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout.strip()
-        for _ in range(2)
-    ]
-    # The first start parses the built-in packs (unless another test cached them already);
-    # the next one finds them all in the cache.
-    assert runs[1] == "[]", runs
