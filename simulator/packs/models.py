@@ -316,10 +316,6 @@ class Pack(_Model):
         """The kind a question ends up with: its own, else the pack's."""
         return question.kind or self.kind
 
-    def question_tags(self, question: Question) -> tuple[str, ...]:
-        """The question's tags followed by the pack's, without repeats."""
-        return tuple(dict.fromkeys([*question.tags, *self.tags]))
-
     def to_record(self) -> records.Pack:
         """This pack as the plain record the rest of the program holds.
 
