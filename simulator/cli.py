@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from simulator import __version__
 from simulator.context import Context
+from simulator.safetext import TerminalStream, for_terminal
 
 if TYPE_CHECKING:
     import argparse
@@ -86,14 +88,18 @@ def run_practice(context: Context, args: argparse.Namespace) -> int:
     entry = library.persona(args.persona)
     if entry is None:
         known = ", ".join(sorted(item.persona.id for item in library.personas)) or "none"
-        sys.stderr.write(f"error: there is no interviewer {args.persona!r} (installed: {known})\n")
+        sys.stderr.write(
+            for_terminal(f"error: there is no interviewer {args.persona!r} (installed: {known})\n")
+        )
         return 1
     if not entry.usable:
-        sys.stderr.write(f"error: {args.persona} cannot be started: {entry.reason}\n")
+        sys.stderr.write(
+            for_terminal(f"error: {args.persona} cannot be started: {entry.reason}\n")
+        )
         return 1
     missing = [pack for pack in args.session_packs if library.pack(pack) is None]
     if missing:
-        sys.stderr.write(f"error: no installed pack {', '.join(missing)}\n")
+        sys.stderr.write(for_terminal(f"error: no installed pack {', '.join(missing)}\n"))
         return 1
     from simulator.practice import StartOptions
     from simulator.tui.app import run_app
@@ -128,30 +134,47 @@ def _app_options(argv: Sequence[str]) -> tuple[list[Path], bool] | None:
     return pack_dirs, no_cache
 
 
+@contextmanager
+def _safe_output() -> Iterator[None]:
+    """Standard output and error pass through :func:`for_terminal` while commands run, so no
+    text they print (a pack's, the journal's, a file name, an error) can hold a raw control
+    byte. The app itself draws on the real streams."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, TerminalStream(saved[0]))
+    sys.stderr = cast(TextIO, TerminalStream(saved[1]))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     app_options = _app_options(arguments)
     args: argparse.Namespace | None = None
     if app_options is None:
-        args = build_parser().parse_args(arguments)
+        with _safe_output():  # argparse's own messages repeat what was typed
+            args = build_parser().parse_args(arguments)
         pack_dirs, no_cache = getattr(args, "pack_dirs", []), args.no_cache
     else:
         pack_dirs, no_cache = app_options
     context = Context.create(pack_dirs, use_cache=not no_cache)
     for warning in context.warnings:
-        sys.stderr.write(f"warning: {warning}\n")
+        sys.stderr.write(for_terminal(f"warning: {warning}\n"))
     try:
         if args is None or args.command is None:
             from simulator.tui.app import run_app
 
             return run_app(context)
-        code: int = args.run(context, args)
+        # practice opens the app, which needs the real streams; it words its errors safely.
+        with nullcontext() if args.command == "practice" else _safe_output():
+            code: int = args.run(context, args)
         return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except Exception as error:  # the command line never shows a traceback
-        sys.stderr.write(f"error: {error}\n")
+        sys.stderr.write(for_terminal(f"error: {error}\n"))
         return 1

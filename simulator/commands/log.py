@@ -20,7 +20,11 @@ from simulator.journal.export import (
     load_document,
     write_text_atomic,
 )
-from simulator.journal.markdown import journal_markdown
+from simulator.journal.markdown import Labels, criterion_labels, journal_markdown
+from simulator.safetext import one_line
+
+# Everything these commands print goes through simulator.safetext.for_terminal: the command
+# line writes through TerminalStream (see simulator.cli), so journal text is shown inert.
 
 
 def _existing_journal() -> Journal | None:
@@ -42,7 +46,8 @@ def _summary_line(summary: SessionSummary) -> str:
     if summary.skipped_count:
         answers += f", {summary.skipped_count} skipped"
     mean = "" if summary.mean_score is None else f", mean score {summary.mean_score:.1f}"
-    return f"{summary.id}  {created}  {summary.persona_name}  [{summary.phase}]  {answers}{mean}"
+    name, phase = one_line(summary.persona_name), one_line(summary.phase)
+    return f"{summary.id}  {created}  {name}  [{phase}]  {answers}{mean}"
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
@@ -77,6 +82,16 @@ def _resolve(journal: Journal, session_id: str) -> str:
     return found[0]
 
 
+def _labels(context: Context) -> Labels:
+    """Criterion labels from the installed packs' own rubrics (the built-in rubrics' labels
+    are known to the export already)."""
+    try:
+        library = context.load_library()
+    except Exception:  # no labels is only less friendly: the export still works
+        return {}
+    return criterion_labels(rubric for loaded in library.packs for rubric in loaded.pack.rubrics)
+
+
 def run_show(context: Context, args: argparse.Namespace) -> int:
     """Print one session as Markdown."""
     try:
@@ -84,7 +99,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
         if journal is None:
             return _fail(f"no session with id {args.id}")
         with journal:
-            text = export_markdown(journal, _resolve(journal, args.id))
+            text = export_markdown(journal, _resolve(journal, args.id), labels=_labels(context))
     except JournalError as error:
         return _fail(str(error))
     sys.stdout.write(text)
@@ -105,7 +120,7 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
                 if args.format == "json":
                     text = export_json(journal, session_id)
                 else:
-                    text = export_markdown(journal, session_id)
+                    text = export_markdown(journal, session_id, labels=_labels(context))
         if args.output in (None, "-"):
             sys.stdout.write(text)
         else:
@@ -150,8 +165,9 @@ def _reminder_line(reminder: Reminder, now: float) -> str:
     else:
         when = f"due in {_span(reminder.due_at - now)}"
     origin = "real interview" if reminder.source == "interview" else "practice with"
-    title = " ".join(reminder.title.split())
-    return f"{due}  {when}  {title}  ({origin} {' '.join(reminder.persona_name.split())})"
+    return (
+        f"{due}  {when}  {one_line(reminder.title)}  ({origin} {one_line(reminder.persona_name)})"
+    )
 
 
 def run_reminders(context: Context, args: argparse.Namespace) -> int:

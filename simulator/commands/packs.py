@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import TextIO
 
 from simulator import locations
+from simulator.commands.pack_checks import check_together
 from simulator.context import Context
 from simulator.packs.cache import PackCache
 from simulator.packs.discovery import find_pack_files
 from simulator.packs.errors import PackError, Problem
 from simulator.packs.library import Library, load_file
-from simulator.packs.records import ID_PATTERN, KINDS, Kind
+from simulator.packs.records import ID_PATTERN, KINDS, Kind, Pack
 from simulator.packs.template import starter_pack
+from simulator.safetext import one_line
+
+# What these commands print reaches the terminal through simulator.safetext.for_terminal
+# (simulator.cli writes through TerminalStream); lines made of pack text are kept to one line.
 
 
 def library_json(library: Library) -> dict[str, object]:
@@ -71,8 +76,9 @@ def print_library(library: Library, out: TextIO) -> None:
     out.write(f"\nPersonas ({len(library.personas)}):\n")
     for entry in library.personas:
         state = "ready" if entry.usable else f"cannot start: {entry.reason}"
-        role = f", {entry.persona.role}" if entry.persona.role else ""
-        out.write(f"  {entry.persona.id}: {entry.persona.name}{role} ({state})\n")
+        role = f", {one_line(entry.persona.role)}" if entry.persona.role else ""
+        name = one_line(entry.persona.name)
+        out.write(f"  {entry.persona.id}: {name}{role} ({one_line(state)})\n")
         for note in entry.notes:
             out.write(f"    note: {note}\n")
     if library.shadowed:
@@ -96,10 +102,12 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def validate_paths(paths: list[Path]) -> tuple[int, list[Problem]]:
-    """Check every pack file under ``paths``: (files checked, problems found)."""
-    problems: list[Problem] = []
+def load_paths(paths: list[Path]) -> tuple[int, list[tuple[Path, Pack]], list[Problem]]:
+    """Every pack file under ``paths``: (files read, the packs that loaded, the problems)."""
     checked = 0
+    seen: set[Path] = set()
+    problems: list[Problem] = []
+    packs: list[tuple[Path, Pack]] = []
     cache = PackCache(None)
     for path in paths:
         files, folder_problems = find_pack_files(path, "extra")
@@ -107,23 +115,43 @@ def validate_paths(paths: list[Path]) -> tuple[int, list[Problem]]:
         if path.is_dir() and not files and not folder_problems:
             problems.append(Problem(path, 1, 1, "no pack files (*.yaml, *.yml) in this folder"))
         for pack_file in files:
+            if pack_file.path.resolve() in seen:
+                continue  # named twice, or a file inside a folder also named
+            seen.add(pack_file.path.resolve())
             checked += 1
             try:
-                load_file(pack_file, cache)
+                packs.append((pack_file.path, load_file(pack_file, cache)))
             except PackError as error:
                 problems.extend(error.problems)
-    return checked, problems
+    return checked, packs, problems
+
+
+def validate_paths(
+    paths: list[Path], installed: Library | None = None
+) -> tuple[int, list[Problem], list[Problem]]:
+    """Check every pack file under ``paths``, alone and as one installation with
+    ``installed``: (files checked, problems, warnings)."""
+    checked, packs, problems = load_paths(paths)
+    findings = check_together(packs, installed if installed is not None else Library())
+    return checked, [*problems, *findings.problems], findings.warnings
 
 
 def run_validate(context: Context, args: argparse.Namespace) -> int:
-    """Check pack files; exit 1 if any is invalid."""
-    checked, problems = validate_paths([Path(path) for path in args.paths])
+    """Check pack files; exit 1 if any is invalid (warnings alone exit 0)."""
+    checked, problems, warnings = validate_paths(
+        [Path(path) for path in args.paths], context.load_library()
+    )
     for problem in problems:
         sys.stdout.write(f"{problem}\n")
+    for warning in warnings:
+        sys.stdout.write(
+            f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}\n"
+        )
+    noted = f", {len(warnings)} warning(s)" if warnings else ""
     if problems:
-        sys.stderr.write(f"{len(problems)} problem(s) in {checked} file(s) checked\n")
+        sys.stderr.write(f"{len(problems)} problem(s){noted} in {checked} file(s) checked\n")
         return 1
-    sys.stderr.write(f"{checked} pack file(s) valid\n")
+    sys.stderr.write(f"{checked} pack file(s) valid{noted}\n")
     return 0
 
 
@@ -172,28 +200,17 @@ def run_install(context: Context, args: argparse.Namespace) -> int:
     if not source.exists():
         sys.stderr.write(f"error: {source} does not exist\n")
         return 1
-    files, problems = find_pack_files(source, "extra")
-    packs: list[tuple[Path, str]] = []
-    cache = PackCache(None)
-    for pack_file in files:
-        try:
-            packs.append((pack_file.path, load_file(pack_file, cache).id))
-        except PackError as error:
-            problems.extend(error.problems)
+    _checked, loaded, problems = load_paths([source])
+    problems.extend(check_together(loaded, Library()).problems)
     for problem in problems:
         sys.stdout.write(f"{problem}\n")
     if problems:
         sys.stderr.write("Nothing was installed: fix the problems above first.\n")
         return 1
-    if not packs:
+    if not loaded:
         sys.stderr.write(f"error: no pack files in {source}\n")
         return 1
-    seen: dict[str, Path] = {}
-    for path, pack_id in packs:
-        if pack_id in seen:
-            sys.stderr.write(f"error: {path} and {seen[pack_id]} both have the id {pack_id}\n")
-            return 1
-        seen[pack_id] = path
+    packs = [(path, pack.id) for path, pack in loaded]
     packs_dir = locations.user_packs_dir()
     packs_dir.mkdir(parents=True, exist_ok=True)
     for path, pack_id in packs:

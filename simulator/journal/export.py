@@ -17,6 +17,7 @@ from pathlib import Path
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal.errors import JournalError
 from simulator.journal.markdown import (
+    Labels,
     interview_markdown,
     journal_markdown,
     session_markdown,
@@ -41,16 +42,20 @@ def _sessions(journal: Journal, session_id: str | None) -> list[SessionSnapshot]
 
 
 def export_markdown(
-    journal: Journal, session_id: str | None = None, tz: tzinfo | None = None
+    journal: Journal,
+    session_id: str | None = None,
+    tz: tzinfo | None = None,
+    labels: Labels | None = None,
 ) -> str:
-    """One session (or all, oldest first) as Markdown; times in ``tz`` (local when None).
+    """One session (or all, oldest first) as Markdown; times in ``tz`` (local when None),
+    criteria by their ``labels`` (see :func:`session_markdown`).
 
     The whole journal also holds the logged real interviews (oldest first, after the
     sessions) and, at the end, the study list.
     """
     if session_id is not None:
-        return session_markdown(_sessions(journal, session_id)[0], tz)
-    text = journal_markdown(_sessions(journal, None), tz)
+        return session_markdown(_sessions(journal, session_id)[0], tz, labels)
+    text = journal_markdown(_sessions(journal, None), tz, labels)
     logged = sorted(journal.real_interviews(), key=lambda item: (item.held_at, item.id))
     for interview in logged:
         text += "\n---\n\n" + interview_markdown(interview, tz)

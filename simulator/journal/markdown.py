@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
 from simulator.engine.snapshot import (
@@ -13,6 +12,12 @@ from simulator.engine.snapshot import (
     SessionSnapshot,
 )
 from simulator.journal.models import RealInterview, StudyItem
+from simulator.packs.records import Rubric
+from simulator.packs.rubrics import BUILTIN_RUBRICS
+from simulator.safetext import for_markdown_code, for_markdown_inline, for_markdown_lines
+
+Labels = Mapping[tuple[str, str], str]
+"""Criterion labels by (rubric id, criterion id), as the installed packs give them."""
 
 _SOURCE_LABELS = {
     "question": "Question",
@@ -42,22 +47,48 @@ def duration(seconds: float) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """User or pack text on one line, escaped so it renders as exactly that text."""
+    return for_markdown_inline(text)
 
 
 def _quote(text: str) -> list[str]:
-    """User text as a Markdown block quote, kept line for line."""
-    return [f"> {line}".rstrip() for line in text.strip("\n").splitlines()] or [">"]
+    """User text as a Markdown block quote, escaped, its line breaks kept."""
+    return [f"> {line}".rstrip() for line in for_markdown_lines(text)] or [">"]
 
 
 def _cell(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+    return for_markdown_inline(text)
+
+
+def criterion_labels(rubrics: Iterable[Rubric]) -> dict[tuple[str, str], str]:
+    """The labels of these rubrics' criteria (the first rubric of each id wins), for
+    :func:`session_markdown`: pass the installed packs' rubrics."""
+    labels: dict[tuple[str, str], str] = {}
+    for rubric in rubrics:
+        for criterion in rubric.criteria:
+            labels.setdefault((rubric.id, criterion.id), criterion.label)
+    return labels
+
+
+def _label(rubric_id: str, criterion_id: str, labels: Labels) -> str:
+    """A criterion's label: the installed packs', the built-in rubrics', else its id in words."""
+    label = labels.get((rubric_id, criterion_id))
+    if label is None:
+        rubric = BUILTIN_RUBRICS.get(rubric_id)
+        criteria = rubric.criteria if rubric is not None else []
+        label = next((item.label for item in criteria if item.id == criterion_id), None)
+    if label is None:
+        words = criterion_id.replace("-", " ").replace("_", " ").strip()
+        label = words[:1].upper() + words[1:]
+    return label
 
 
 def _answer_meta(answer: AnswerSnapshot) -> str:
-    parts = [answer["kind"] or _SOURCE_LABELS.get(answer["source"], answer["source"]).lower()]
+    parts = [
+        _one_line(answer["kind"] or _SOURCE_LABELS.get(answer["source"], answer["source"]).lower())
+    ]
     if answer["pack_id"] and answer["question_id"]:
-        parts.append(f"`{answer['pack_id']}/{answer['question_id']}`")
+        parts.append(for_markdown_code(f"{answer['pack_id']}/{answer['question_id']}"))
     used = f"{duration(answer['time_used'])} used"
     if answer["time_limit"]:
         used += f" of {duration(answer['time_limit'])}"
@@ -77,12 +108,13 @@ def _answer_lines(
     number: str,
     depth: int,
     children: Mapping[str | None, list[AnswerSnapshot]],
+    labels: Labels,
 ) -> list[str]:
     level = "#" * min(3 + depth, 6)
     label = (
         ""
         if answer["source"] == "question"
-        else f"{_SOURCE_LABELS.get(answer['source'], answer['source'])}: "
+        else f"{_one_line(_SOURCE_LABELS.get(answer['source'], answer['source']))}: "
     )
     lines = [f"{level} {number}. {label}{_one_line(answer['prompt'])}", "", _answer_meta(answer)]
     lines.append("")
@@ -101,14 +133,17 @@ def _answer_lines(
         lines.append("")
     if answer["scores"]:
         lines.extend(["| Criterion | Score |", "| --- | --- |"])
-        lines.extend(f"| {_cell(name)} | {score} |" for name, score in answer["scores"].items())
+        lines.extend(
+            f"| {_cell(_label(answer['rubric_id'], name, labels))} | {score} |"
+            for name, score in answer["scores"].items()
+        )
         lines.append("")
     for index, child in enumerate(children.get(answer["id"], []), start=1):
-        lines.extend(_answer_lines(child, f"{number}.{index}", depth + 1, children))
+        lines.extend(_answer_lines(child, f"{number}.{index}", depth + 1, children, labels))
     return lines
 
 
-def _answers_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
+def _answers_section(answers: Sequence[AnswerSnapshot], labels: Labels) -> list[str]:
     shown = [answer for answer in answers if answer["source"] != "your-question"]
     ids = {answer["id"] for answer in shown}
     children: dict[str | None, list[AnswerSnapshot]] = {}
@@ -119,15 +154,15 @@ def _answers_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
     if not shown:
         return [*lines, "*No answers recorded.*", ""]
     for index, answer in enumerate(children.get(None, []), start=1):
-        lines.extend(_answer_lines(answer, str(index), 0, children))
+        lines.extend(_answer_lines(answer, str(index), 0, children, labels))
     return lines
 
 
-def _scores_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
-    given: dict[str, list[int]] = {}
+def _scores_section(answers: Sequence[AnswerSnapshot], labels: Labels) -> list[str]:
+    given: dict[tuple[str, str], list[int]] = {}
     for answer in answers:
         for name, score in answer["scores"].items():
-            given.setdefault(name, []).append(score)
+            given.setdefault((answer["rubric_id"], name), []).append(score)
     if not given:
         return []
     lines = [
@@ -136,8 +171,9 @@ def _scores_section(answers: Sequence[AnswerSnapshot]) -> list[str]:
         "| Criterion | Mean | Answers |",
         "| --- | --- | --- |",
     ]
-    for name, scores in given.items():
-        lines.append(f"| {_cell(name)} | {sum(scores) / len(scores):.1f} | {len(scores)} |")
+    for (rubric_id, name), scores in given.items():
+        label = _cell(_label(rubric_id, name, labels))
+        lines.append(f"| {label} | {sum(scores) / len(scores):.1f} | {len(scores)} |")
     return [*lines, ""]
 
 
@@ -199,7 +235,7 @@ def _follow_up_lines(
         mark = "x" if reminder["done_at"] is not None else " "
         recipient = f" ({_one_line(reminder['recipient'])})" if reminder["recipient"] else ""
         line = f"- [{mark}] {iso(reminder['due_at'], tz)}: {_one_line(reminder['title'])}"
-        line += f"{recipient} [{reminder['kind']}]"
+        line += f"{recipient} [{_one_line(reminder['kind'])}]"
         if reminder["done_at"] is not None:
             line += f", done {iso(reminder['done_at'], tz)}"
         elif reminder["closed"]:
@@ -210,26 +246,34 @@ def _follow_up_lines(
     return ["## Follow-up plan", "", *lines] if lines else []
 
 
-def session_markdown(snapshot: SessionSnapshot, tz: tzinfo | None = None) -> str:
-    """One session as a Markdown document (times in ``tz``; local time when None)."""
+def session_markdown(
+    snapshot: SessionSnapshot, tz: tzinfo | None = None, labels: Labels | None = None
+) -> str:
+    """One session as a Markdown document (times in ``tz``; local time when None).
+
+    Every piece of user and pack text is escaped to render as exactly that text; scores
+    are shown by criterion label (from ``labels``, else the built-in rubrics).
+    """
+    labels = labels or {}
     answers = snapshot["answers"]
     started = _moment(snapshot["created_at"], tz)
     persona = _one_line(snapshot["persona_name"])
     lines = [
         f"# Mock interview with {persona}, {started.date().isoformat()}",
         "",
-        f"- Session: `{snapshot['id']}`",
-        f"- Persona: {persona} (`{snapshot['persona_id']}`)",
+        f"- Session: {for_markdown_code(snapshot['id'])}",
+        f"- Persona: {persona} ({for_markdown_code(snapshot['persona_id'])})",
     ]
     packs = snapshot.get("pack_ids", [])
     lines.append(
-        "- Packs: " + (", ".join(f"`{pack}`" for pack in packs) if packs else "all installed")
+        "- Packs: "
+        + (", ".join(for_markdown_code(pack) for pack in packs) if packs else "all installed")
     )
     lines.append(f"- Started: {iso(snapshot['created_at'], tz)}")
     if snapshot["finished_at"] is not None:
         lines.append(f"- Finished: {iso(snapshot['finished_at'], tz)}")
     else:
-        lines.append(f"- Not finished (at the {snapshot['phase']} step)")
+        lines.append(f"- Not finished (at the {_one_line(snapshot['phase'])} step)")
     timed = [answer for answer in answers if answer["source"] != "your-question"]
     used = sum(answer["time_used"] for answer in timed)
     allowed = sum(answer["time_limit"] for answer in timed)
@@ -242,19 +286,21 @@ def session_markdown(snapshot: SessionSnapshot, tz: tzinfo | None = None) -> str
     lines.append("")
     if snapshot.get("prep_notes", "").strip():
         lines.extend(["## Prep notes", "", *_quote(snapshot["prep_notes"]), ""])
-    lines.extend(_answers_section(answers))
-    lines.extend(_scores_section(answers))
+    lines.extend(_answers_section(answers, labels))
+    lines.extend(_scores_section(answers, labels))
     lines.extend(_reflection_section(snapshot))
     lines.extend(_candidate_questions(snapshot))
     lines.extend(_follow_up_section(snapshot, tz))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def journal_markdown(snapshots: Sequence[SessionSnapshot], tz: tzinfo | None = None) -> str:
+def journal_markdown(
+    snapshots: Sequence[SessionSnapshot], tz: tzinfo | None = None, labels: Labels | None = None
+) -> str:
     """Several sessions as one Markdown document, separated by rules."""
     if not snapshots:
         return "# Mock interview journal\n\n*No sessions yet.*\n"
-    return "\n---\n\n".join(session_markdown(snapshot, tz) for snapshot in snapshots)
+    return "\n---\n\n".join(session_markdown(snapshot, tz, labels) for snapshot in snapshots)
 
 
 def interview_markdown(interview: RealInterview, tz: tzinfo | None = None) -> str:
@@ -268,7 +314,7 @@ def interview_markdown(interview: RealInterview, tz: tzinfo | None = None) -> st
     if interview.role.strip():
         lines.append(f"- Role: {_one_line(interview.role)}")
     lines.append(f"- When: {iso(interview.held_at, tz)}")
-    lines.append(f"- Format: {interview.format_name}")
+    lines.append(f"- Format: {_one_line(interview.format_name)}")
     if interview.interviewers:
         lines.append("- Interviewers: " + ", ".join(_one_line(n) for n in interview.interviewers))
     lines.append("")
@@ -279,17 +325,14 @@ def interview_markdown(interview: RealInterview, tz: tzinfo | None = None) -> st
         lines.extend(["*No questions logged.*", ""])
     for number, question in enumerate(interview.questions, start=1):
         kind = interview.question_kind(question)
-        lines.append(f"{number}. {_one_line(question.prompt)} *({kind})*")
+        lines.append(f"{number}. {_one_line(question.prompt)} *({_one_line(kind)})*")
         if question.notes.strip():
             lines.extend(f"   {line}" for line in _quote(question.notes))
     if interview.questions:
         lines.append("")
-    reflection = _reflection_lines(interview.reflection)
-    if reflection:
-        lines.extend(["## Reflection", "", *reflection])
-    follow_up = _follow_up_lines(interview.thank_you_drafts, interview.reminders, tz)
-    if follow_up:
-        lines.extend(["## Follow-up plan", "", *follow_up])
+    # Each section brings its own heading.
+    lines.extend(_reflection_lines(interview.reflection))
+    lines.extend(_follow_up_lines(interview.thank_you_drafts, interview.reminders, tz))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

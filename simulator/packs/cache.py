@@ -31,23 +31,27 @@ from typing import Any
 
 from simulator import __version__
 from simulator.packs.records import (
+    CLOSING_CASES,
     FORMAT_VERSION,
     KINDS,
     STAGES,
+    Closing,
     Criterion,
     Pack,
     PanelMember,
     Persona,
     Question,
+    Reply,
     Rubric,
     Stage,
 )
 
 log = logging.getLogger(__name__)
 
-CACHE_LAYOUT = 3
-"""3: packs are stored as records, without the fields equal to their defaults, and read
-back without pydantic (2 stored pydantic's dump of the fields the file gave)."""
+CACHE_LAYOUT = 4
+"""4: personas carry follow-up depth, closings and replies. 3: packs are stored as records,
+without the fields equal to their defaults, and read back
+without pydantic (2 stored pydantic's dump of the fields the file gave)."""
 RACY_WINDOW_NS = 2_000_000_000
 _SOURCES = (
     "models.py",
@@ -93,7 +97,7 @@ class DamagedEntry(Exception):
     """A cache entry holds something this program does not write."""
 
 
-_Record = Criterion | Rubric | Question | PanelMember | Stage | Persona | Pack
+_Record = Criterion | Rubric | Question | PanelMember | Reply | Closing | Stage | Persona | Pack
 _REQUIRED = object()
 
 
@@ -112,7 +116,7 @@ def _defaults(kind: type[_Record]) -> tuple[tuple[str, object], ...]:
 
 _DEFAULTS: dict[type[object], tuple[tuple[str, object], ...]] = {
     kind: _defaults(kind)
-    for kind in (Criterion, Rubric, Question, PanelMember, Stage, Persona, Pack)
+    for kind in (Criterion, Rubric, Question, PanelMember, Reply, Closing, Stage, Persona, Pack)
 }
 
 
@@ -227,6 +231,8 @@ _CHECKS: dict[type[_Record], dict[str, Check]] = {
         "due": _TEXT_OR_NONE,
     },
     PanelMember: {"name": _TEXT, "role": _TEXT},
+    Reply: {"about": _TEXTS, "reply": _TEXT},
+    Closing: {"when": _one_of(*CLOSING_CASES), "say": _TEXT},
     Stage: {
         "stage": _one_of(*STAGES),
         "title": _TEXT,
@@ -251,6 +257,12 @@ _CHECKS: dict[type[_Record], dict[str, Check]] = {
         "follow_up_rate": _of_type(float),
         "answer_time": _WHOLE,
         "panel": _of_type(list, type(None)),
+        "track": _TEXT,
+        "max_follow_ups": _WHOLE,
+        "probe_share": _of_type(float),
+        "closings": _RECORDS,
+        "replies": _RECORDS,
+        "unmatched_reply": _TEXT,
         "plan": _RECORDS,
     },
     Pack: {
@@ -308,7 +320,12 @@ _CONVERTERS: dict[type[_Record], dict[str, Callable[[Any], Any]]] = {
     Criterion: {"levels": _levels},
     Rubric: {"criteria": _builder(Criterion)},
     Question: {"kind": _shared, "tags": _shared, "keywords": _shared, "rubric": _shared},
-    Persona: {"panel": _builder(PanelMember), "plan": _builder(Stage)},
+    Persona: {
+        "panel": _builder(PanelMember),
+        "closings": _builder(Closing),
+        "replies": _builder(Reply),
+        "plan": _builder(Stage),
+    },
     Pack: {
         "rubrics": _builder(Rubric),
         "questions": _builder(Question),

@@ -12,7 +12,7 @@ from simulator.packs.cache import PackCache
 from simulator.packs.discovery import PackFile, Source, find_pack_files
 from simulator.packs.errors import PackError, Problem
 from simulator.packs.loader import load_pack_text
-from simulator.packs.records import Kind, Pack, Persona, Question, Rubric, Stage
+from simulator.packs.records import Kind, Pack, Persona, Question, Rubric, Stage, merge_tags
 from simulator.packs.rubrics import BUILTIN_RUBRICS, DEFAULT_RUBRIC_BY_KIND
 from simulator.packs.yamlread import read_text
 
@@ -48,7 +48,7 @@ class QuestionRef:
     kind: Kind
     """Its kind, from itself or its pack."""
     tags: tuple[str, ...]
-    """Its tags and its pack's."""
+    """Its tags and its pack's, each once (case aside), spelled as first given."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -107,7 +107,9 @@ def stage_matches(stage: Stage, ref: QuestionRef) -> bool:
     """Whether a question passes every filter a questions stage gives."""
     if stage.kinds and ref.kind not in stage.kinds:
         return False
-    if stage.tags and not set(stage.tags).intersection(ref.tags):
+    if stage.tags and not {tag.casefold() for tag in stage.tags}.intersection(
+        tag.casefold() for tag in ref.tags
+    ):
         return False
     if stage.packs and ref.pack.id not in stage.packs:
         return False
@@ -151,7 +153,7 @@ class Library:
                     # Pack.question_kind and Pack.question_tags, inlined for 50,000 questions.
                     kind = question.kind or pack_kind
                     if kind is not None:
-                        tags = tuple(dict.fromkeys([*question.tags, *pack_tags]))
+                        tags = merge_tags(question.tags, pack_tags)
                         refs.append(QuestionRef(pack, question, kind, tags))
             self._questions = refs
         return self._questions
@@ -210,7 +212,8 @@ class _QuestionIndex:
             kinds.setdefault(ref.kind, []).append(position)
             packs.setdefault(ref.pack.id, []).append(position)
             for tag in ref.tags:
-                tags.setdefault(tag, []).append(position)
+                # Case-folded: a plan's tag filter matches case-insensitively.
+                tags.setdefault(tag.casefold(), []).append(position)
         # Kept as compact arrays: 8 bytes a position, not a list slot and an int object.
         self.by_kind = {name: array("q", found) for name, found in kinds.items()}
         self.by_tag = {name: array("q", found) for name, found in tags.items()}
@@ -237,7 +240,7 @@ class _QuestionIndex:
         if stage.kinds:
             filters.append(self._union(self.by_kind, stage.kinds))
         if stage.tags:
-            filters.append(self._union(self.by_tag, stage.tags))
+            filters.append(self._union(self.by_tag, (tag.casefold() for tag in stage.tags)))
         if stage.packs:
             filters.append(self._union(self.by_pack, stage.packs))
         if filters:

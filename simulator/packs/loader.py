@@ -58,7 +58,7 @@ def _check_text(path: Path, text: str) -> Pack:
     from pydantic import ValidationError
 
     from simulator.packs.models import Pack as PackModel
-    from simulator.packs.references import check_references
+    from simulator.packs.references import KEY, check_references
 
     try:
         pack = PackModel.model_validate(tree.root)
@@ -70,8 +70,10 @@ def _check_text(path: Path, text: str) -> Pack:
         marked = parse(path, text, record=True)
         problems = []
         for fault_path, message in faults[:MAX_PROBLEMS]:
-            line, column = marked.mark(fault_path)
-            problems.append(Problem(path, line, column, f"{field_name(fault_path)}: {message}"))
+            at_key = fault_path[-1:] == (KEY,)
+            where = fault_path[:-1] if at_key else fault_path
+            line, column = marked.mark(where, key=at_key)
+            problems.append(Problem(path, line, column, f"{field_name(where)}: {message}"))
         problems.sort(key=lambda problem: (problem.line, problem.column))
         raise PackError(problems)
     return pack.to_record()
@@ -102,7 +104,12 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
             "personas": models.Persona,
         },
         models.Rubric: {"criteria": models.Criterion},
-        models.Persona: {"plan": models.Stage, "panel": models.PanelMember},
+        models.Persona: {
+            "plan": models.Stage,
+            "panel": models.PanelMember,
+            "closings": models.Closing,
+            "replies": models.Reply,
+        },
     }
     model: type[BaseModel] | None = models.Pack
     for part in loc[:-1]:
@@ -161,6 +168,8 @@ def _pattern_message(loc: PathKey, given: Any) -> str:
         return f"must be a semantic version such as 1.2.0, not {_show(given)}"
     if name == "due":
         return f"must be a whole number of hours or days such as 24h or 7d, not {_show(given)}"
+    if name == "tags":
+        return f"a tag must be text on one line, not only spaces, not {_show(given)}"
     if name == "language":
         return f"must be a language tag such as en or pt-BR, not {_show(given)}"
     return f"must be {_ID_RULE} characters, not {_show(given)}"

@@ -24,6 +24,7 @@ from simulator.packs.records import (
     LANGUAGE_PATTERN,
     SEMVER_PATTERN,
     STAGES,
+    ClosingCase,
     Kind,
     StageName,
     parse_due,
@@ -37,12 +38,14 @@ __all__ = [
     "LANGUAGE_PATTERN",
     "SEMVER_PATTERN",
     "STAGES",
+    "Closing",
     "Criterion",
     "Kind",
     "Pack",
     "PanelMember",
     "Persona",
     "Question",
+    "Reply",
     "Rubric",
     "Stage",
     "StageName",
@@ -53,6 +56,13 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Level = Annotated[int, Field(ge=1, le=5)]
+Tag = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=60, pattern=records.TAG_PATTERN
+    ),
+]
+"""A tag: free text on one line, such as C++ or System design, kept as written (trimmed)."""
 
 _EXTENSIONS_ALLOWED: dict[str, Any] = {"patternProperties": {"^x-": {}}}
 
@@ -120,8 +130,8 @@ class Question(_Model):
     """What the interviewer asks, in plain text (at most 2,000 characters)."""
     kind: Kind | None = None
     """The question's kind; when absent, the pack's kind."""
-    tags: list[Id] = Field(default_factory=list)
-    """Topics, used by persona plans to pick questions."""
+    tags: list[Tag] = Field(default_factory=list)
+    """Topics, used by persona plans to pick questions: free text, such as System design."""
     difficulty: Level = 3
     """How hard the question is, 1 (easy) to 5 (hard)."""
     time_limit: Annotated[int, Field(ge=10, le=3600)] | None = None
@@ -181,6 +191,37 @@ class PanelMember(_Model):
         return records.PanelMember(name=self.name, role=self.role)
 
 
+class Reply(_Model):
+    """Extension: what the interviewer answers when the candidate asks about something."""
+
+    about: Annotated[
+        list[Annotated[str, StringConstraints(min_length=1, max_length=60)]],
+        Field(min_length=1, max_length=20),
+    ]
+    """Words or phrases, such as "typical day"; the reply is given when the candidate's
+    question holds one of them (case and punctuation aside)."""
+    reply: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    """What the interviewer says."""
+
+    def to_record(self) -> records.Reply:
+        """This reply as a plain record."""
+        return records.Reply(about=self.about, reply=self.reply)
+
+
+class Closing(_Model):
+    """Extension: what the interviewer says at the end of a session that went a certain way."""
+
+    when: ClosingCase
+    """strong (answered in full and in time), brief (short answers), overtime (ran over the
+    time on several answers) or many-skips (skipped several questions)."""
+    say: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    """What the interviewer says."""
+
+    def to_record(self) -> records.Closing:
+        """This closing as a plain record."""
+        return records.Closing(when=self.when, say=self.say)
+
+
 class Stage(_Model):
     """One stage of a persona's interview plan."""
 
@@ -192,8 +233,8 @@ class Stage(_Model):
     """Questions stage: how many questions to ask."""
     kinds: list[Kind] = Field(default_factory=list)
     """Questions stage: only questions of these kinds."""
-    tags: list[Id] = Field(default_factory=list)
-    """Questions stage: only questions with any of these tags."""
+    tags: list[Tag] = Field(default_factory=list)
+    """Questions stage: only questions with any of these tags (case aside)."""
     packs: list[Id] = Field(default_factory=list)
     """Questions stage: only questions from these packs."""
     difficulty: Annotated[list[Level], Field(min_length=2, max_length=2)] | None = None
@@ -251,6 +292,21 @@ class Persona(_Model):
     """Default seconds to answer questions that have no time limit."""
     panel: Annotated[list[PanelMember], Field(min_length=2, max_length=6)] | None = None
     """Extension: the interviewers of a panel; a thank-you note is planned for each."""
+    track: Annotated[str, StringConstraints(max_length=60)] = ""
+    """Extension: the role track this interviewer belongs to, such as Data analytics; the
+    home screen groups interviewers by it."""
+    max_follow_ups: Annotated[int, Field(ge=0, le=5)] = 1
+    """Extension: how many follow-ups in a row one answer may draw, each on the answer
+    before it."""
+    probe_share: Annotated[float, Field(ge=0.0, le=1.0)] = 0.35
+    """Extension: the chance, 0 to 1, that a follow-up is one of the persona's probes rather
+    than one of the question's own follow-ups (when both exist)."""
+    closings: list[Closing] = Field(default_factory=list)
+    """Extension: closings for particular kinds of session, said instead of closing."""
+    replies: Annotated[list[Reply], Field(max_length=50)] = Field(default_factory=list)
+    """Extension: answers to the candidate's own questions, matched by their words."""
+    unmatched_reply: Text = ""
+    """Extension: said when the candidate asks something no reply matches."""
     plan: Annotated[list[Stage], Field(min_length=1, max_length=30)]
     """The interview's stages, in order."""
 
@@ -270,6 +326,12 @@ class Persona(_Model):
             follow_up_rate=self.follow_up_rate,
             answer_time=self.answer_time,
             panel=None if self.panel is None else [member.to_record() for member in self.panel],
+            track=self.track,
+            max_follow_ups=self.max_follow_ups,
+            probe_share=self.probe_share,
+            closings=[closing.to_record() for closing in self.closings],
+            replies=[reply.to_record() for reply in self.replies],
+            unmatched_reply=self.unmatched_reply,
             plan=[stage.to_record() for stage in self.plan],
         )
 
@@ -299,8 +361,8 @@ class Pack(_Model):
     """Where the content comes from."""
     language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] = "en"
     """A BCP 47 language tag."""
-    tags: list[Id] = Field(default_factory=list)
-    """Tags added to every question of this pack."""
+    tags: list[Tag] = Field(default_factory=list)
+    """Tags added to every question of this pack: free text, such as System design."""
     rubric: Id | None = None
     """The default rubric for this pack's questions."""
     rubrics: list[Rubric] = Field(default_factory=list)

@@ -23,15 +23,22 @@ SEMVER_PATTERN = (
     r"(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$"
 )
 """What a pack's version looks like: a semantic version."""
-DUE_PATTERN = r"^[1-9]\d{0,3}[hd]$"
-"""What a follow-up's due time looks like: hours or days, such as 24h or 7d."""
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
-"""What a pack's language looks like: a BCP 47 tag."""
+TAG_PATTERN = r"^[^\t\n\r]*\S[^\t\n\r]*$"
+"""What a tag looks like: free text on one line, not only spaces (at most 60 characters)."""
+DUE_PATTERN = r"^\d{1,4}[hd]$"
+"""What a follow-up's due time looks like: a whole number of hours or days, such as 24h or
+7d (at most four digits, 9999d being some 27 years)."""
+LANGUAGE_PATTERN = r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$"
+"""What a pack's language looks like: a BCP 47 tag, such as en, pt-BR, zh-Hant-TW,
+de-CH-1901, en-US-u-ca-gregory or x-klingon (the subtags' shape, not the registry)."""
 
 Kind = Literal["behavioral", "technical", "informational", "follow-up"]
 """A question's kind."""
 StageName = Literal["prep", "intro", "pitch", "questions", "your-questions", "wrap-up"]
 """What happens in a stage of an interview plan."""
+
+ClosingCase = Literal["strong", "brief", "overtime", "many-skips"]
+"""A kind of session a persona may close differently: see :class:`Closing`."""
 
 KINDS: tuple[Kind, ...] = ("behavioral", "technical", "informational", "follow-up")
 """Every question kind, in the order they are shown."""
@@ -44,6 +51,8 @@ STAGES: tuple[StageName, ...] = (
     "wrap-up",
 )
 """Every stage name, in the order an interview usually goes."""
+CLOSING_CASES: tuple[ClosingCase, ...] = ("strong", "brief", "overtime", "many-skips")
+"""Every kind of session a persona may close differently."""
 
 
 def parse_due(value: str) -> int:
@@ -130,6 +139,26 @@ class PanelMember:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Reply:
+    """What an interviewer answers when the candidate asks about something."""
+
+    about: list[str]
+    """Words or phrases that pick this reply when the candidate's question holds one."""
+    reply: str
+    """What the interviewer says."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Closing:
+    """What an interviewer says at the end of a session that went a certain way."""
+
+    when: ClosingCase
+    """Which kind of session this closing is for."""
+    say: str
+    """What the interviewer says."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Stage:
     """One stage of a persona's interview plan."""
 
@@ -181,6 +210,19 @@ class Persona:
     """Default seconds to answer questions that have no time limit."""
     panel: list[PanelMember] | None = None
     """The interviewers of a panel, or None for a single interviewer."""
+    track: str = ""
+    """The role track this interviewer belongs to, such as Data analytics."""
+    max_follow_ups: int = 1
+    """How many follow-ups in a row an answer may draw, each on the answer before it."""
+    probe_share: float = 0.35
+    """The chance, 0 to 1, that a follow-up is one of the persona's probes rather than one of
+    the question's own follow-ups (when both exist)."""
+    closings: list[Closing] = field(default_factory=list)
+    """Closings for particular kinds of session, said instead of ``closing``."""
+    replies: list[Reply] = field(default_factory=list)
+    """Answers to the candidate's own questions, matched by their words."""
+    unmatched_reply: str = ""
+    """Said when the candidate asks something no reply matches."""
     plan: list[Stage]
     """The interview's stages, in order."""
 
@@ -227,5 +269,15 @@ class Pack:
         return question.kind or self.kind
 
     def question_tags(self, question: Question) -> tuple[str, ...]:
-        """The question's tags followed by the pack's, without repeats."""
-        return tuple(dict.fromkeys([*question.tags, *self.tags]))
+        """The question's tags followed by the pack's, without repeats (case aside)."""
+        return merge_tags(question.tags, self.tags)
+
+
+def merge_tags(*groups: list[str]) -> tuple[str, ...]:
+    """Tags of several lists in order, each once: ``Leadership`` and ``leadership`` are one
+    tag (spelled as it first comes), since persona plans match tags case-insensitively."""
+    merged: dict[str, str] = {}
+    for group in groups:
+        for tag in group:
+            merged.setdefault(tag.casefold(), tag)
+    return tuple(merged.values())

@@ -9,6 +9,8 @@ from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.packs.yamlread import PathKey
 
 Fault = tuple[PathKey, str]
+KEY = "[key]"
+"""Ends a fault's path when the fault is the key's presence: it is shown at the key."""
 
 _QUESTION_STAGE_FIELDS = ("count", "kinds", "tags", "packs", "difficulty")
 
@@ -58,7 +60,7 @@ def check_references(pack: Pack) -> list[Fault]:
             faults.append((("questions", index, "rubric"), _unknown_rubric(question.rubric)))
         if question.due is not None and kind != "follow-up":
             faults.append(
-                (("questions", index, "due"), "only follow-up questions have a due time")
+                (("questions", index, "due", KEY), "only follow-up questions have a due time")
             )
     faults += _duplicates((persona.id for persona in pack.personas), "personas", "persona")
     for index, persona in enumerate(pack.personas):
@@ -69,7 +71,7 @@ def check_references(pack: Pack) -> list[Fault]:
                 if name in stage.model_fields_set:
                     faults.append(
                         (
-                            ("personas", index, "plan", position, name),
+                            ("personas", index, "plan", position, name, KEY),
                             f"only a questions stage takes {name}, "
                             f"not a stage of kind {stage.stage}",
                         )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.packs.errors import PackError
+from simulator.safetext import FORMAT_CHARACTERS
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -27,14 +28,8 @@ Mark = tuple[int, int]
 
 # Control characters except tab and newline (a carriage return is fine only before a
 # newline), and Unicode format characters (category Cf) except the zero-width joiner and
-# non-joiner, which emoji sequences and several scripts need. A test checks this list
-# against unicodedata.
-_FORMAT_CHARACTERS = (
-    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f"
-)
+# non-joiner, which emoji sequences and several scripts need.
+_FORMAT_CHARACTERS = FORMAT_CHARACTERS
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _FORMAT_CHARACTERS + "]|\r(?!\n)")
 
 
@@ -186,12 +181,40 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
+_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b"}
+_SIMPLE_ESCAPES |= {"r": "\r", "N": "\x85"}
+
+
+def _escape_position(text: str, start: Any, end: Any) -> Mark:
+    """Where, in a double-quoted scalar, the first escape of a forbidden character is.
+
+    The scalar's own start when it cannot be found (it always can in real files).
+    """
+    source = text[start.index : end.index]
+    for match in _ESCAPE.finditer(source):
+        hex_code = match.group(1) or match.group(2) or match.group(3)
+        if hex_code:
+            char = chr(int(hex_code, 16)) if int(hex_code, 16) <= 0x10FFFF else ""
+        else:
+            char = _SIMPLE_ESCAPES.get(match.group(4), "")
+        if not char or not _FORBIDDEN.match(char):
+            continue
+        if char == "\r" and source.startswith("\\n", match.end()):
+            continue  # \r\n is a line ending, allowed as in the file's own bytes
+        offset = start.index + match.start()
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return start.line + 1, start.column + 1
+
+
 class _Builder:
     """Turns libyaml events into plain values, refusing what packs may not use."""
 
-    def __init__(self, path: Path, record: bool) -> None:
+    def __init__(self, path: Path, record: bool, text: str = "") -> None:
         self.path = path
         self.record = record
+        self.text = text
         self.tree_values: dict[PathKey, Mark] = {}
         self.tree_keys: dict[PathKey, Mark] = {}
         # Each frame: [container, path, pending key or None, keys seen {key: line}, skip]
@@ -237,6 +260,28 @@ class _Builder:
                 f"{where}: YAML tags such as {_short_tag(event.tag)} are not allowed in packs",
             )
 
+    def refuse_escaped(self, event: Any, where: str, what: str = "value") -> None:
+        """Refuse a double-quoted scalar whose escapes decode to a forbidden character.
+
+        Only double quotes have escapes (``"\\e[2J"``, ``"\\u202E"``); every other scalar
+        holds just characters of the file, which :func:`read_text` has checked already.
+        """
+        if event.style != '"':
+            return
+        found = _FORBIDDEN.search(event.value)
+        if found is None:
+            return
+        code = ord(found.group()[0])
+        kind = "a control character" if code < 0xA0 else "an invisible formatting character"
+        line, column = _escape_position(self.text, event.start_mark, event.end_mark)
+        raise PackError.at(
+            self.path,
+            line,
+            column,
+            f"{where}: the {what} holds {kind} (U+{code:04X}) written as an escape, which "
+            "packs may not use",
+        )
+
     def expecting_key(self) -> bool:
         return (
             bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
@@ -249,6 +294,7 @@ class _Builder:
             frame = self.stack[-1]
             where = field_name(frame[1]) if frame[1] else "the file"
             self.refuse_decorations(event, f"a key in {where}")
+            self.refuse_escaped(event, f"a key in {where}", "key")
             key = event.value
             seen: dict[str, int] = frame[3]
             if key in seen:
@@ -263,6 +309,7 @@ class _Builder:
                 self.tree_keys[(*frame[1], key)] = mark
             return
         self.refuse_decorations(event, field_name(path))
+        self.refuse_escaped(event, field_name(path))
         value = None if event.style is None and event.value == "" else event.value
         if self.record:
             self.tree_values[path] = mark
@@ -335,6 +382,7 @@ def _fast_root(text: str) -> dict[str, Any]:
     document_start = yaml.DocumentStartEvent
     stream_end = yaml.StreamEndEvent
     quiet = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
+    forbidden = _FORBIDDEN.search
     # Each frame: [container, is mapping, pending key or None, x- keys seen or None]
     stack: list[list[Any]] = []
     frame: list[Any] | None = None
@@ -350,6 +398,8 @@ def _fast_root(text: str) -> dict[str, Any]:
                     raise _Unusual
                 container = frame[0]
                 value = event.value
+                if event.style == '"' and forbidden(value) is not None:
+                    raise _Unusual  # an escape of a forbidden character: see refuse_escaped
                 if not frame[1]:
                     container.append(None if event.style is None and value == "" else value)
                     continue
@@ -420,7 +470,7 @@ def parse(path: Path, text: str, *, record: bool = False) -> Tree:
             return Tree(_fast_root(text))
         except _Unusual:
             pass  # the careful reading below finds and reports the problem
-    builder = _Builder(path, record)
+    builder = _Builder(path, record, text)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             builder.feed(event)

@@ -185,3 +185,19 @@ def test_a_damaged_journal_is_an_error_not_a_traceback(home: Path) -> None:
     assert "damaged" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_show_names_criteria_by_the_installed_packs_labels(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = samples.finished_session(SESSION_ID)
+    answer = dict(session["answers"][1])
+    answer.update(rubric_id="star", scores={"situation": 4, "result": 3})
+    session["answers"] = [answer]
+    with Journal.open() as journal:
+        journal.save_session(session)
+    assert main(["log", "show", SESSION_ID]) == 0
+    text = capsys.readouterr().out
+    # core-behavioral's own star rubric calls its criteria so.
+    assert "| Situation and task | 4 |" in text
+    assert "| Result | 3 |" in text

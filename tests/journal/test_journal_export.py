@@ -6,6 +6,7 @@ import json
 import os
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import pytest
 from journal_samples import DAY, T0, empty_session, finished_session
@@ -158,3 +159,162 @@ def test_exporting_an_unknown_session(tmp_path: Path) -> None:
             export_markdown(journal, "missing")
         with pytest.raises(JournalError, match="no session"):
             export_json(journal, "missing")
+
+
+# Untrusted text in the Markdown export: it must render as exactly what was typed.
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "List<T> and __init__ and *stars* and ~~strike~~ and `ticks`",
+    "[x](javascript:alert(1)) ![img](x.png) <https://example.org> &lt; &#60;",
+    "# not a heading",
+    "- not a list",
+    "1. not a list either",
+    "> not a quote",
+    "===",
+    "a | b | c",
+    "a backslash at the end \\",
+]
+HOSTILE_TEXT = "\n".join(HOSTILE) + "\n\nA second paragraph\nwith a line break."
+
+
+def hostile_session() -> dict[str, Any]:
+    session: dict[str, Any] = dict(finished_session("h" * 32))
+    session["persona_name"] = "__Priya__ <b>Raman</b>"
+    session["prep_notes"] = HOSTILE_TEXT
+    first = dict(session["answers"][1])
+    first.update(text=HOSTILE_TEXT, prompt="Why List<T>? [a](javascript:x)")
+    session["answers"] = [first]
+    session["reflection"] = {
+        "went_well": HOSTILE_TEXT,
+        "say_differently": "Line one\nline <i>two</i>",
+        "topics": ["__init__", "[x](javascript:alert(1))"],
+        "interviewer_notes": HOSTILE_TEXT,
+    }
+    session["candidate_questions"] = ["<script>alert(1)</script>"]
+    session["thank_you_drafts"] = {"<b>Ana</b>": HOSTILE_TEXT}
+    return session
+
+
+def renderers() -> list[Any]:
+    from markdown_it import MarkdownIt
+
+    # CommonMark with raw HTML allowed (so any that got through would show), and the
+    # GitHub-like flavour with tables, strikethrough and bare-link detection.
+    return [MarkdownIt("commonmark", {"html": True}), MarkdownIt("gfm-like")]
+
+
+def inline_texts(tokens: list[Any]) -> list[str]:
+    """The text of every heading, paragraph, list item and cell, line breaks as newlines."""
+    found = []
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        text = ""
+        for child in token.children or []:
+            assert child.type in {
+                "text",
+                "softbreak",
+                "hardbreak",
+                "code_inline",
+                "em_open",
+                "em_close",
+                "strong_open",
+                "strong_close",
+                "link_open",  # checked by no_markup_from_text
+                "link_close",
+            }, child.type
+            if child.type in {"softbreak", "hardbreak"}:
+                text += "\n"
+            elif child.type in {"text", "code_inline"}:
+                text += child.content
+        found.append(text)
+    return found
+
+
+def no_markup_from_text(tokens: list[Any], *, bare_links: bool) -> None:
+    """No HTML, image or link; with ``bare_links``, a link only where the text holds an
+    http(s) address (a renderer that links bare addresses does that to any text)."""
+    for token in tokens:
+        assert token.type not in {"html_block", "html_inline", "image"}, token
+        for child in token.children or []:
+            assert child.type not in {"html_inline", "image", "s_open"}, child
+            if child.type == "link_open":
+                assert bare_links and child.attrs["href"] == "https://example.org", child
+
+
+def test_markdown_renders_untrusted_text_literally() -> None:
+    text = session_markdown(hostile_session(), UTC)  # type: ignore[arg-type]
+    for renderer, bare_links in zip(renderers(), (False, True), strict=True):
+        tokens = renderer.parse(text)
+        no_markup_from_text(tokens, bare_links=bare_links)
+        found = inline_texts(tokens)
+        paragraphs = HOSTILE_TEXT.split("\n\n")
+        assert found.count(paragraphs[0]) == 5, text  # prep, answer, 2 reflection, draft
+        assert found.count(paragraphs[1]) == 5
+        assert "Line one\nline <i>two</i>" in found
+        assert "Mock interview with __Priya__ <b>Raman</b>, 2026-01-01" in found
+        assert "1. Why List<T>? [a](javascript:x)" in found
+        assert {"__init__", "[x](javascript:alert(1))", "<script>alert(1)</script>"} <= set(found)
+        assert "Thank-you note to <b>Ana</b>" in found
+
+
+def test_markdown_shows_control_characters_as_escapes() -> None:
+    session: dict[str, Any] = dict(finished_session("c" * 32))
+    answer = dict(session["answers"][1])
+    answer["text"] = "Clear \x1b[2J now\tand \x9b31m red, \u202efdp.exe"
+    session["answers"] = [answer]
+    text = session_markdown(session, UTC)  # type: ignore[arg-type]
+    assert not [char for char in text if ord(char) < 0x20 and char != "\n"]
+    assert "\x9b" not in text and "\u202e" not in text
+    (found,) = [
+        line for line in inline_texts(renderers()[0].parse(text)) if line.startswith("Clear")
+    ]
+    assert found == "Clear \\u001b[2J now    and \\u009b31m red, \\u202efdp.exe"
+
+
+def test_score_tables_show_labels() -> None:
+    session = finished_session("l" * 32)
+    text = session_markdown(session, UTC, {("star", "structure"): "Clear structure"})
+    assert "| Clear structure | 4 |" in text
+    assert "| Impact | 3 |" in text  # no label known: the id in words
+    assert "| structure |" not in text
+    builtin: dict[str, Any] = dict(session["answers"][1])
+    builtin.update(rubric_id="star-story", scores={"result": 2})
+    session["answers"] = [builtin]  # type: ignore[list-item]
+    assert "| Result | 2 |" in session_markdown(session, UTC)
+
+
+def test_a_real_interview_gives_each_heading_once() -> None:
+    from simulator.journal.interviews import new_interview
+    from simulator.journal.markdown import interview_markdown
+    from simulator.journal.models import InterviewQuestion
+
+    interview = new_interview(
+        company="<b>Acme</b>",
+        role="Engineer",
+        held_at=T0,
+        format="panel",
+        interviewers=["Ana"],
+        questions=[
+            InterviewQuestion("List<T>?", kind="technical", notes="One\n[x](javascript:1)")
+        ],
+        how_it_went="Fine.",
+        reflection={
+            "went_well": "The queue.",
+            "say_differently": "",
+            "topics": ["Queues"],
+            "interviewer_notes": "",
+        },
+        thank_you_drafts={"": "Dear Ana."},
+        now=T0,
+        interview_id="i" * 32,
+    )
+    text = interview_markdown(interview, UTC)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert len(headings) == len(set(headings))
+    assert headings.count("## Reflection") == headings.count("## Follow-up plan") == 1
+    tokens = renderers()[0].parse(text)
+    no_markup_from_text(tokens, bare_links=False)
+    assert "Company: <b>Acme</b>" in inline_texts(tokens)
+    assert "One\n[x](javascript:1)" in inline_texts(tokens)

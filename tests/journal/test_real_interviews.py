@@ -201,9 +201,9 @@ def test_markdown_of_a_real_interview() -> None:
     text = interview_markdown(logged(), UTC)
     assert text.startswith("# Real interview: Data engineer at Acme, 2026-02-10\n")
     assert "- Format: Panel\n- Interviewers: Ana, Ben\n" in text
-    assert "## How it went\n\n> Friendly.\n> Deep on design.\n" in text
+    assert "## How it went\n\n> Friendly.\\\n> Deep on design.\n" in text
     assert "1. Design a queue. *(technical)*\n   > Went fine.\n" in text
-    assert "2. Tell me about a | conflict. *(behavioral)*\n" in text
+    assert "2. Tell me about a \\| conflict. *(behavioral)*\n" in text
     assert "### Topics to learn\n\n- Queues\n" in text
     assert "### Thank-you note to the interviewer\n\n> Dear Ana and Ben, thank you.\n" in text
     assert "- [ ] 2026-02-11T12:00+00:00: Send a thank-you note to Ana (Ana) [thank-you]" in text

@@ -142,3 +142,27 @@ def test_forbidden_screen_never_misses(text: str) -> None:
 def test_forbidden_screen_examples(text: str) -> None:
     found = _FORBIDDEN.search(text) is not None
     assert _may_hold_forbidden(text.encode("utf-8")) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a: "\\e[2J"\n',
+        'a: ["ok", "\\x9b31m"]\n',
+        '"\\u202Ekey": 1\n',
+        'x-a: "\\a"\n',
+        'a: "\\r"\n',
+    ],
+)
+def test_escaped_forbidden_characters_leave_the_quick_path(text: str) -> None:
+    assert quick(text) is None
+    with pytest.raises(PackError, match="written as an escape"):
+        parse(SAMPLE, text)
+
+
+@pytest.mark.parametrize(
+    "text", ['a: "tab\\there"\n', 'a: "two\\nlines\\r\\n"\n', 'a: "caf\\u00e9 \\u200D \\\\e"\n']
+)
+def test_allowed_escapes_stay_on_the_quick_path(text: str) -> None:
+    assert quick(text) is not None
+    agree(text)

@@ -15,7 +15,17 @@ from pydantic_core import PydanticUndefined
 from simulator.packs import models, records
 from simulator.packs.cache import decode_pack, encode_pack
 
-NAMES = ["Criterion", "Rubric", "Question", "PanelMember", "Stage", "Persona", "Pack"]
+NAMES = [
+    "Criterion",
+    "Rubric",
+    "Question",
+    "PanelMember",
+    "Reply",
+    "Closing",
+    "Stage",
+    "Persona",
+    "Pack",
+]
 PAIRS = [(getattr(models, name), getattr(records, name)) for name in NAMES]
 RECORD_OF = dict(PAIRS)
 

@@ -29,16 +29,24 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "newer-format.yaml": (1, 9, "format: this pack is written for format 2 and needs a newer"),
     "control-character.yaml": (7, 20, "questions[0].prompt: the file holds a control character"),
     "format-character.yaml": (7, 29, "questions[0].prompt: the file holds an invisible"),
+    # The same characters written as YAML escapes, found in the decoded value.
+    "escape-erase-screen.yaml": (7, 20, "questions[0].prompt: the value holds a control"),
+    "escape-c1-csi.yaml": (7, 21, "questions[0].prompt: the value holds a control character"),
+    "escape-osc52-clipboard.yaml": (7, 19, "questions[0].prompt: the value holds a control"),
+    "escape-rtl-override.yaml": (7, 22, "questions[0].prompt: the value holds an invisible"),
+    "escape-on-a-later-line.yaml": (8, 16, "questions[0].prompt: the value holds an invisible"),
+    "escape-in-a-key.yaml": (8, 8, "a key in questions[0]: the key holds an invisible"),
+    "escape-in-an-extension.yaml": (8, 14, "questions[0].x-note: the value holds a control"),
     "wrong-type.yaml": (8, 11, "questions[0].tags: must be a list"),
     "out-of-range.yaml": (8, 17, "questions[0].difficulty: must be at most 5"),
     "not-a-whole-number.yaml": (8, 17, "questions[0].time_limit: must be a whole number"),
     "bad-id.yaml": (6, 9, "questions[0].id: must be lowercase letters"),
     "duplicate-id.yaml": (10, 9, "questions[2].id: the question id q1 is already used"),
     "unknown-rubric.yaml": (10, 13, "questions[1].rubric: there is no rubric no-such-rubric"),
-    "due-on-behavioral.yaml": (8, 10, "questions[0].due: only follow-up questions"),
+    "due-on-behavioral.yaml": (8, 5, "questions[0].due: only follow-up questions"),
     "bad-due.yaml": (9, 10, "questions[0].due: must be a whole number of hours or days"),
     "no-kind.yaml": (5, 5, "questions[0]: has no kind"),
-    "filter-on-intro.yaml": (10, 16, "personas[0].plan[0].count: only a questions stage"),
+    "filter-on-intro.yaml": (10, 9, "personas[0].plan[0].count: only a questions stage"),
     "level-out-of-range.yaml": (12, 11, "rubrics[0].criteria[0].levels.6: must be at most 5"),
     "title-too-long.yaml": (3, 8, "title: is too long: at most 80 characters"),
     "missing-title.yaml": (1, 1, "title: is required"),
@@ -111,3 +119,35 @@ def test_format_character_list_matches_unicodedata() -> None:
             assert _FORBIDDEN.match(char), f"U+{code:04X} should be refused"
     for char in allowed | {"\t", "\n", "é", "😀"}:
         assert not _FORBIDDEN.match(char)
+
+
+@pytest.mark.parametrize(
+    ("name", "fields"),
+    [
+        (
+            "unknown-keys-everywhere.yaml",
+            [
+                "colour",
+                "personas[0].panel[1].rol",
+                "personas[0].plan[0].tagz",
+                "questions[0].extra",
+                "questions[1].bogus",
+                "rubrics[0].criteria[0].levels.7",
+                "rubrics[0].criteria[0].what",
+            ],
+        ),
+        ("fields-out-of-place.yaml", ["personas[0].plan[0].count", "questions[0].due"]),
+    ],
+)
+def test_errors_about_keys_point_at_the_key(name: str, fields: list[str]) -> None:
+    path = FIXTURES.parent / "keys" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    found = {}
+    for problem in caught.value.problems:
+        field = problem.message.split(":")[0]
+        key = field.rsplit(".", 1)[-1].split("[")[0]
+        found[field] = lines[problem.line - 1][problem.column - 1 :].split(":")[0]
+        assert found[field] == key, problem
+    assert sorted(found) == fields
