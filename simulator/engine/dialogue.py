@@ -1,4 +1,4 @@
-"""What the interviewer says, and when they ask a follow-up: pure functions of the persona.
+"""What the interviewer says, and who says it: pure functions of the persona.
 
 Each random choice here is made by its own ``random.Random`` seeded with the session's seed
 and a stable name for the choice (never a shared generator), so a restored session says and
@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from simulator.engine.outcome import pick_closing
 from simulator.engine.snapshot import AnswerSource
-from simulator.packs.records import Persona, Stage
+from simulator.packs.records import ClosingCase, Persona, Stage
 
 PREP_CHECKLIST: Final[tuple[str, ...]] = (
     "Research the company",
@@ -50,6 +51,13 @@ STAGE_DONE_LINE: Final = "That's everything I wanted to ask in this part."
 NEXT_QUESTION_LINE: Final = "Thank you. Next question."
 """The transition used when the persona has none of its own."""
 
+AFTER_SKIP_LINE: Final = "That's fine, we can leave that one. Here's another."
+"""Said before a question that comes after a skipped one, instead of a transition (a
+persona's transitions may thank the candidate for an answer that was not given)."""
+
+PLAIN_CLOSING: Final = "Thank you for your time today."
+"""The closing of a persona that gives none."""
+
 
 def _rng(seed: int, name: str) -> random.Random:
     return random.Random(f"{seed}:{name}")  # noqa: S311 (repeatable, not for security)
@@ -66,14 +74,22 @@ def greeting(persona: Persona) -> str:
     return f"Hello, I'm {persona.name}{role}. Thank you for coming in."
 
 
-def closing(persona: Persona) -> str:
-    """The persona's closing followed by its next steps."""
-    said = persona.closing or "Thank you for your time today."
+def closing(persona: Persona, cases: Sequence[ClosingCase] = ()) -> str:
+    """The persona's closing for how the session went, followed by its next steps.
+
+    ``cases`` are the closing cases the session fits (see :mod:`simulator.engine.outcome`):
+    the persona's closing for the first of them it has one for, else its plain closing.
+    """
+    says = {item.when: item.say for item in persona.closings}
+    said = pick_closing(says, cases) or persona.closing or PLAIN_CLOSING
     return f"{said}\n\n{persona.next_steps}" if persona.next_steps else said
 
 
-def stage_line(persona: Persona, stage: Stage) -> str:
-    """What the interviewer says in a stage other than questions ("" for questions)."""
+def stage_line(persona: Persona, stage: Stage, cases: Sequence[ClosingCase] = ()) -> str:
+    """What the interviewer says in a stage other than questions ("" for questions).
+
+    ``cases`` choose the closing said at wrap-up.
+    """
     kind = stage.stage
     if kind == "prep":
         return persona.instructions or persona.description
@@ -84,7 +100,7 @@ def stage_line(persona: Persona, stage: Stage) -> str:
     if kind == "your-questions":
         return YOUR_QUESTIONS_PANEL_LINE if persona.panel else YOUR_QUESTIONS_LINE
     if kind == "wrap-up":
-        return closing(persona)
+        return closing(persona, cases)
     return ""
 
 
@@ -96,12 +112,14 @@ def question_line(
     source: AnswerSource | None,
     number: int,
     answer_id: str,
+    after_skip: bool = False,
 ) -> str:
     """What the interviewer says before a question of a questions stage.
 
     Nothing left (``source`` None): that the stage is done. A follow-up or probe: nothing
-    (its prompt says it all). The first question: the stage's title. Later ones: one of the
-    persona's transitions, chosen by the seed and the answer's id.
+    (its prompt says it all). The first question: the stage's title. After a skipped
+    question (``after_skip``): a neutral line. Later ones: one of the persona's transitions,
+    chosen by the seed and the answer's id.
     """
     if source is None:
         return STAGE_DONE_LINE
@@ -109,6 +127,8 @@ def question_line(
         return ""
     if number <= 1:
         return f"Next part: {stage.title}." if stage.title else "Let's begin."
+    if after_skip:
+        return AFTER_SKIP_LINE
     if not persona.transitions:
         return NEXT_QUESTION_LINE
     return _rng(seed, f"transition:{answer_id}").choice(persona.transitions)
@@ -152,28 +172,3 @@ def panel_speaker(persona: Persona, turn: int, stage: Stage | None = None) -> tu
             return lead
     member = persona.panel[turn % len(persona.panel)]
     return member.name, member.role
-
-
-def choose_follow_up(
-    persona: Persona,
-    follow_ups: Sequence[str],
-    *,
-    seed: int,
-    stage_index: int,
-    pack_id: str,
-    question_id: str,
-) -> tuple[AnswerSource, str] | None:
-    """Whether to follow a submitted answer up, and with what.
-
-    With probability ``persona.follow_up_rate``: one of the question's ``follow_ups``, or,
-    when it has none, one of the persona's probes. The decision depends only on the seed,
-    the stage and the question, so it is the same after a restore and in a rerun.
-    """
-    rng = _rng(seed, f"follow-up:{stage_index}:{pack_id}:{question_id}")
-    if rng.random() >= persona.follow_up_rate:
-        return None
-    if follow_ups:
-        return "follow-up", rng.choice(list(follow_ups))
-    if persona.probes:
-        return "probe", rng.choice(persona.probes)
-    return None

@@ -19,7 +19,7 @@ import random
 from collections.abc import Sequence
 from typing import Final
 
-from simulator.engine import dialogue, followup, timing
+from simulator.engine import dialogue, followup, probing, replies, timing
 from simulator.engine.answers import (
     PITCH_RUBRIC,
     close_answer,
@@ -33,9 +33,11 @@ from simulator.engine.dialogue import CLARIFICATION_FALLBACK, PITCH_PROMPT, PREP
 from simulator.engine.drawing import Draw, draw_questions
 from simulator.engine.history import NoHistory, QuestionHistory, QuestionKey
 from simulator.engine.insights import Insights, analyse
+from simulator.engine.outcome import outcome_cases
 from simulator.engine.review import review_draw
 from simulator.engine.scoring import is_scorable, session_scores
 from simulator.engine.snapshot import (
+    REQUIRED_SESSION_KEYS,
     SNAPSHOT_VERSION,
     AnswerSnapshot,
     Phase,
@@ -46,7 +48,7 @@ from simulator.engine.snapshot import (
 from simulator.engine.timing import TimeState
 from simulator.engine.views import STAGE_TITLES, QuestionView, ScoreItem, SessionSummary, Step
 from simulator.packs.library import Library, PersonaEntry, QuestionRef
-from simulator.packs.records import Persona, Rubric, Stage
+from simulator.packs.records import ClosingCase, Persona, Rubric, Stage
 
 POST_PHASES: Final[tuple[Phase, ...]] = (
     "self-score",
@@ -213,7 +215,7 @@ class Session:
         one still running stages whose persona is gone or has a shorter plan now.
         """
         del history
-        missing = sorted(key for key in SessionSnapshot.__required_keys__ if key not in snapshot)
+        missing = sorted(key for key in REQUIRED_SESSION_KEYS if key not in snapshot)
         if missing:
             raise SessionError(f"the saved session is incomplete (no {', '.join(missing)})")
         if snapshot["version"] > SNAPSHOT_VERSION:
@@ -292,6 +294,14 @@ class Session:
         return list(self._state["candidate_questions"])
 
     @property
+    def candidate_replies(self) -> list[str]:
+        """The interviewer's reply to each of the candidate's questions, in the same order
+        ("" for a question asked before replies existed)."""
+        said = self._state.get("candidate_replies", [])
+        count = len(self._state["candidate_questions"])
+        return [*said[:count], *[""] * (count - len(said))]
+
+    @property
     def reflection(self) -> ReflectionSnapshot:
         """The reflection log (a copy)."""
         return copy.deepcopy(self._state["reflection"])
@@ -356,7 +366,9 @@ class Session:
             if current is None:
                 progress = f"All {total} question(s) asked" if total else ""
             elif current["source"] in _FOLLOW_UP_SOURCES:
-                progress = f"Follow-up to question {number} of {total}"
+                depth = len(probing.chain_of(self._state["answers"], current)) - 1
+                nth = f" {depth}" if depth > 1 else ""
+                progress = f"Follow-up{nth} to question {number} of {total}"
             else:
                 progress = f"Question {number} of {total}"
         return Step(
@@ -384,6 +396,7 @@ class Session:
         ref = self._own_ref(answer)
         hints = list(ref.question.hints) if ref is not None else []
         parent = self._parent(answer)
+        chain = probing.chain_of(self._state["answers"], answer)
         installed = answer["source"] not in ("question", "follow-up") or (
             (answer["pack_id"], answer["question_id"]) in self._refs
         )
@@ -403,6 +416,8 @@ class Session:
             checklist=dict(answer["checklist"]),
             parent_prompt=parent["prompt"] if parent is not None else "",
             installed=installed,
+            follow_up_depth=len(chain) - 1,
+            thread=tuple(item["prompt"] for item in chain[:-1]),
         )
 
     # --- time --------------------------------------------------------------------------
@@ -527,9 +542,14 @@ class Session:
         question = text.strip()
         if not question:
             raise SessionError("an empty question cannot be asked")
-        self._state["candidate_questions"].append(question)
+        asked = self._state["candidate_questions"]
+        said = self._state.setdefault("candidate_replies", [])
+        said.extend([""] * (len(asked) - len(said)))
+        del said[len(asked) :]
+        asked.append(question)
+        said.append(replies.reply_to(self._persona, question))
         self._touch()
-        return len(self._state["candidate_questions"]) - 1
+        return len(asked) - 1
 
     def remove_candidate_question(self, position: int) -> str:
         """Remove one of the candidate's questions; returns it."""
@@ -538,6 +558,9 @@ class Session:
         if not 0 <= position < len(questions):
             raise SessionError(f"there is no candidate question {position}")
         removed = questions.pop(position)
+        said = self._state.get("candidate_replies")
+        if said is not None and position < len(said):
+            said.pop(position)
         self._touch()
         return removed
 
@@ -643,9 +666,9 @@ class Session:
         """
         answer = self._answer(answer_id)
         pack_id = answer["pack_id"]
-        parent = self._parent(answer)
-        if not pack_id and parent is not None:
-            pack_id = parent["pack_id"]
+        root = probing.chain_of(self._state["answers"], answer)[0]
+        if not pack_id and root is not answer:
+            pack_id = root["pack_id"]
         if not pack_id and answer["source"] == "pitch":
             pack_id = self._persona_pack_id
         return resolve_rubric(self._library, answer["rubric_id"], answer["kind"], pack_id)
@@ -754,6 +777,7 @@ class Session:
             scores=session_scores(answers, labels),
             reflection=self.reflection,
             candidate_questions=tuple(self._state["candidate_questions"]),
+            candidate_replies=tuple(self.candidate_replies),
             reminders=tuple(self.reminders),
         )
 
@@ -904,36 +928,46 @@ class Session:
         close_answer(answer, self._clock.now(), self._own_ref(answer), skipped=skipped)
 
     def _follow_up(self, answer: AnswerSnapshot) -> AnswerSnapshot | None:
-        """Ask a follow-up or probe after a submitted question, when the dice say so."""
+        """Ask a follow-up or probe on a submitted answer when the dice say so (see
+        :mod:`simulator.engine.probing`): each one follows the answer just before it."""
         persona = self._persona
-        if persona is None or answer["source"] != "question":
+        if persona is None or answer["source"] not in ("question", *_FOLLOW_UP_SOURCES):
             return None
-        ref = self._own_ref(answer)
-        chosen = dialogue.choose_follow_up(
+        chain = probing.chain_of(self._state["answers"], answer)
+        root = chain[0]
+        if root["source"] != "question":
+            return None
+        ref = self._own_ref(root)
+        insights = self._insights(answer, self._own_ref(answer))
+        signs = probing.weak_signs(insights, answer["kind"])
+        chosen = probing.choose_follow_up(
             persona,
             ref.question.follow_ups if ref is not None else (),
             seed=self.seed,
-            stage_index=answer["stage_index"],
-            pack_id=answer["pack_id"],
-            question_id=answer["question_id"],
+            stage_index=root["stage_index"],
+            pack_id=root["pack_id"],
+            question_id=root["question_id"],
+            depth=len(chain),
+            signs=len(signs),
+            asked={a["prompt"] for a in self._state["answers"]},
         )
         if chosen is None:
             return None
         source, prompt = chosen
         follow_up = source == "follow-up"
-        stage = persona.plan[answer["stage_index"]]
+        stage = persona.plan[root["stage_index"]]
         return self._add_answer(
             new_answer(
-                stage_index=answer["stage_index"],
+                stage_index=root["stage_index"],
                 source=source,
                 parent_id=answer["id"],
-                pack_id=answer["pack_id"] if follow_up else "",
-                question_id=answer["question_id"] if follow_up else "",
+                pack_id=root["pack_id"] if follow_up else "",
+                question_id=root["question_id"] if follow_up else "",
                 prompt=prompt,
-                kind=answer["kind"],
-                tags=answer["tags"],
+                kind=root["kind"],
+                tags=root["tags"],
                 time_limit=timing.answer_time_limit(None, stage, persona),
-                rubric_id=answer["rubric_id"],
+                rubric_id=root["rubric_id"],
             )
         )
 
@@ -998,7 +1032,7 @@ class Session:
             return self._state["persona_name"], ""
         if not persona.panel or answer is None:
             return persona.name, persona.role
-        target = self._parent(answer) or answer
+        target = probing.chain_of(self._state["answers"], answer)[0]
         turn = 0
         for other in self._state["answers"]:
             if other["id"] == target["id"]:
@@ -1022,7 +1056,7 @@ class Session:
         )
         if current is None:
             return 0, total
-        target = self._parent(current) or current
+        target = probing.chain_of(self._state["answers"], current)[0]
         if target["source"] != "question":
             return 0, total
         number = next(i for i, a in enumerate(stage_answers, 1) if a["id"] == target["id"])
@@ -1032,7 +1066,8 @@ class Session:
         persona = self._persona
         assert persona is not None
         if stage.stage != "questions":
-            return dialogue.stage_line(persona, stage)
+            cases = self._outcome() if stage.stage == "wrap-up" else ()
+            return dialogue.stage_line(persona, stage, cases)
         return dialogue.question_line(
             persona,
             stage,
@@ -1040,4 +1075,20 @@ class Session:
             source=current["source"] if current is not None else None,
             number=number,
             answer_id=current["id"] if current is not None else "",
+            after_skip=current is not None and self._after_skip(current),
         )
+
+    def _after_skip(self, current: AnswerSnapshot) -> bool:
+        """Whether the answer closed just before ``current`` was skipped."""
+        answers = self._state["answers"]
+        position = next(i for i, a in enumerate(answers) if a["id"] == current["id"])
+        before = [a for a in answers[:position] if a["submitted_at"] is not None]
+        return bool(before) and before[-1]["skipped"]
+
+    def _outcome(self) -> tuple[ClosingCase, ...]:
+        """The closing cases the session fits so far (see :mod:`simulator.engine.outcome`)."""
+        answers = self._state["answers"]
+        asked = {(a["pack_id"], a["question_id"]) for a in answers if a["source"] == "question"}
+        drawn = [(key[0], key[1]) for keys in self._state["drawn"].values() for key in keys]
+        left_out = sum(1 for key in drawn if key not in asked and key in self._refs)
+        return outcome_cases(answers, left_out)

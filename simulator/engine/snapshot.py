@@ -142,6 +142,9 @@ class SessionSnapshot(TypedDict):
     """The preparation checklist and what is ticked."""
     candidate_questions: list[str]
     """The questions the candidate asked at the end."""
+    candidate_replies: NotRequired[list[str]]
+    """The interviewer's reply to each of ``candidate_questions``, in the same order
+    (missing in sessions saved before replies existed; "" for a question with none)."""
     reflection: ReflectionSnapshot
     """The reflection log."""
     thank_you_drafts: dict[str, str]
@@ -150,3 +153,13 @@ class SessionSnapshot(TypedDict):
     """The follow-up plan."""
     score_index: int
     """Which answer the self-score step is on."""
+
+
+OPTIONAL_SESSION_KEYS: frozenset[str] = frozenset({"candidate_replies"})
+"""Keys of a :class:`SessionSnapshot` that older sessions lack. (``NotRequired`` is not seen
+by ``__required_keys__`` under postponed annotations on Python 3.11, so it is listed here.)"""
+
+REQUIRED_SESSION_KEYS: frozenset[str] = frozenset(
+    SessionSnapshot.__required_keys__ - OPTIONAL_SESSION_KEYS
+)
+"""Keys every stored session has."""

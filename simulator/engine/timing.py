@@ -25,11 +25,21 @@ AMBER_SECONDS = 30.0
 def answer_time_limit(
     question: Question | None, stage: Stage | None, persona: Persona | None
 ) -> int:
-    """Seconds allowed: the question's limit, else the stage's, else the persona's answer time."""
-    if question is not None and question.time_limit is not None:
-        return question.time_limit
+    """Seconds allowed to answer, from the first of these that gives a value.
+
+    1. The stage's ``time_limit``: the pack format calls it an override for its stage, so
+       it wins over the limits of the questions the stage draws (the 8-minute design slot).
+    2. The question's own ``time_limit``.
+    3. The persona's ``answer_time`` (default 120).
+    4. 120 seconds, when there is no persona either.
+
+    Follow-ups and probes have no question of their own: the stage's limit, else the
+    persona's answer time.
+    """
     if stage is not None and stage.time_limit is not None:
         return stage.time_limit
+    if question is not None and question.time_limit is not None:
+        return question.time_limit
     if persona is not None:
         return persona.answer_time
     return DEFAULT_ANSWER_TIME

@@ -72,6 +72,11 @@ class QuestionView:
     """For a follow-up or probe: the question it follows ("" otherwise)."""
     installed: bool
     """False when the question's pack is gone (only its stored prompt is known)."""
+    follow_up_depth: int = 0
+    """For a follow-up or probe: which one in a row it is, from 1 (0 otherwise)."""
+    thread: tuple[str, ...] = ()
+    """For a follow-up or probe: what was asked before it in its chain, the question
+    first and the prompt it follows last (empty otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,8 @@ class Step:
     total: int
     """How many questions the stage asks."""
     progress: str
-    """The above in words: "Question 2 of 5", "Follow-up to question 2 of 5" or ""."""
+    """The above in words: "Question 2 of 5", "Follow-up to question 2 of 5" (the first
+    follow-up), "Follow-up 2 to question 2 of 5" (the second in a row) or ""."""
     complete: bool
     """Nothing is waiting to be answered in this stage: advancing goes on."""
     last_stage: bool
@@ -170,3 +176,5 @@ class SessionSummary:
     """What the candidate asked at the end."""
     reminders: tuple[ReminderSnapshot, ...]
     """The follow-up plan (copies)."""
+    candidate_replies: tuple[str, ...] = ()
+    """The interviewer's reply to each of ``candidate_questions`` ("" for none)."""

@@ -1,4 +1,9 @@
-"""The built-in rubrics: one per question kind, usable by id from any pack."""
+"""The built-in rubrics, usable by id from any pack.
+
+One is the default for each question kind; two more fit answers that are not stories:
+`motivation-fit` (why us, why leaving, strengths and weaknesses) and `short-answer` (salary,
+notice period, availability and other short facts).
+"""
 
 from __future__ import annotations
 
@@ -184,6 +189,100 @@ BUILTIN_RUBRICS: dict[str, Rubric] = {
                         1: "No next step.",
                         3: "An implied next step.",
                         5: "A clear, easy next step.",
+                    },
+                ),
+            ],
+        ),
+        Rubric(
+            id="motivation-fit",
+            title="Motivation and fit",
+            description="For why us, why this role, why leaving, strengths and weaknesses.",
+            criteria=[
+                _criterion(
+                    "specific",
+                    "Specific to them",
+                    "It shows real research into this company, team or role.",
+                    {
+                        1: "Could be said to any employer.",
+                        3: "One general fact about them.",
+                        5: "Specific details that only fit this place.",
+                    },
+                ),
+                _criterion(
+                    "evidence",
+                    "Linked to your experience",
+                    "Claims are backed by something you have actually done.",
+                    {
+                        1: "Claims with nothing behind them.",
+                        3: "A passing example.",
+                        5: "A concrete example that proves the point.",
+                    },
+                ),
+                _criterion(
+                    "honesty",
+                    "Honest",
+                    "It sounds true: no cliches, no blame, real limits admitted.",
+                    {
+                        1: "Rehearsed cliches or blame.",
+                        3: "Sincere but guarded.",
+                        5: "Candid and positive, limits owned.",
+                    },
+                ),
+                _criterion(
+                    "forward",
+                    "Forward-looking",
+                    "It ends on what you want to do next and why this role fits it.",
+                    {
+                        1: "Only about the past.",
+                        3: "A vague wish for the future.",
+                        5: "A clear next step that this role serves.",
+                    },
+                ),
+            ],
+        ),
+        Rubric(
+            id="short-answer",
+            title="Short factual answer",
+            description="For short facts: salary, notice period, availability, logistics.",
+            criteria=[
+                _criterion(
+                    "direct",
+                    "Direct",
+                    "The answer comes first, before any explanation.",
+                    {
+                        1: "No answer, or it is buried.",
+                        3: "An answer after some preamble.",
+                        5: "The answer in the first sentence.",
+                    },
+                ),
+                _criterion(
+                    "accurate",
+                    "Accurate",
+                    "The facts are right, realistic and consistent with what you said before.",
+                    {
+                        1: "Vague, wrong or contradictory.",
+                        3: "Roughly right, some hedging.",
+                        5: "Precise, realistic and checked.",
+                    },
+                ),
+                _criterion(
+                    "brief",
+                    "Brief",
+                    "Said in well under a minute, with only the context that helps.",
+                    {
+                        1: "A long story.",
+                        3: "A little long.",
+                        5: "A few sentences, nothing missing.",
+                    },
+                ),
+                _criterion(
+                    "confident",
+                    "Confident",
+                    "Calm and matter-of-fact, without apologising or over-explaining.",
+                    {
+                        1: "Apologetic or defensive.",
+                        3: "Polite but unsure.",
+                        5: "Calm, friendly and assured.",
                     },
                 ),
             ],

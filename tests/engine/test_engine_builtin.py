@@ -15,7 +15,7 @@ from engine_helpers import (
     with_packs,
 )
 
-from simulator.engine import FakeClock, Session
+from simulator.engine import FakeClock, Session, probing
 from simulator.engine.followup import DAY, HOUR
 from simulator.packs.library import Library, PersonaEntry
 
@@ -104,14 +104,17 @@ def check_whole_session(library: Library, entry: PersonaEntry, seed: int) -> Ses
     # Timing: every answer ran 5 s over and was kept whole.
     answers = session.answers
     assert answers and all(a["time_used"] == a["time_limit"] + 5 for a in answers)
-    # Follow-ups: at most one per question, linked to a question, same rubric.
-    by_id = {a["id"]: a for a in answers}
+    # Follow-ups: each follows the answer just before it, in a chain from a question no
+    # longer than the persona's max_follow_ups, scored with the question's rubric.
     parents = [a["parent_id"] for a in answers if a["source"] in ("follow-up", "probe")]
     assert len(parents) == len(set(parents))
-    for a in answers:
+    for position, a in enumerate(answers):
         if a["parent_id"] is not None:
-            parent = by_id[a["parent_id"]]
-            assert parent["source"] == "question" and a["rubric_id"] == parent["rubric_id"]
+            assert answers[position - 1]["id"] == a["parent_id"]
+            chain = probing.chain_of(answers, a)
+            assert chain[0]["source"] == "question"
+            assert 2 <= len(chain) <= entry.persona.max_follow_ups + 1
+            assert a["rubric_id"] == chain[0]["rubric_id"]
     # Scoring: every answer gets a rubric; score everything 4.
     items = session.score_items()
     assert len(items) == len(answers)
@@ -265,6 +268,9 @@ def test_builtin_questions_with_fixed_follow_up_rate(library: Library, rate: flo
         parent = next(q for q in questions if q["id"] == a["parent_id"])
         ref = combined.question(parent["pack_id"], parent["question_id"])
         assert ref is not None
+        if ref.question.follow_ups and a["source"] == "probe":
+            assert a["prompt"] == "Can you be more specific?"
+            continue
         if ref.question.follow_ups:
             assert a["source"] == "follow-up" and a["prompt"] in ref.question.follow_ups
         else:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from engine_helpers import make_pack, persona
 
-from simulator.engine import AnswerSource, dialogue
+from simulator.engine import AnswerSource, dialogue, probing
 from simulator.packs.records import Persona, Stage
 
 PANEL = [
@@ -102,9 +102,9 @@ def test_question_lines() -> None:
 
 @pytest.mark.parametrize(("rate", "expected"), [(0.0, 0), (1.0, 200)])
 def test_follow_up_rate_extremes(rate: float, expected: int) -> None:
-    who = make(follow_up_rate=rate, probes=["Why?"])
+    who = make(follow_up_rate=rate, probe_share=0.0, probes=["Why?"])
     asked = [
-        dialogue.choose_follow_up(
+        probing.choose_follow_up(
             who, ["More?"], seed=seed, stage_index=0, pack_id="p", question_id="q"
         )
         for seed in range(200)
@@ -117,7 +117,7 @@ def test_follow_up_rate_and_fallbacks() -> None:
     who = make(follow_up_rate=0.3, probes=["Why?", "How?"])
     counts: Counter[str] = Counter()
     for seed in range(2000):
-        chosen = dialogue.choose_follow_up(
+        chosen = probing.choose_follow_up(
             who, [], seed=seed, stage_index=2, pack_id="p", question_id="q"
         )
         counts[chosen[1] if chosen else "none"] += 1
@@ -126,14 +126,14 @@ def test_follow_up_rate_and_fallbacks() -> None:
     # No follow-ups and no probes: nothing to ask.
     mute = make(follow_up_rate=1.0)
     assert (
-        dialogue.choose_follow_up(mute, [], seed=1, stage_index=0, pack_id="p", question_id="q")
+        probing.choose_follow_up(mute, [], seed=1, stage_index=0, pack_id="p", question_id="q")
         is None
     )
     # The same seed and question: the same decision.
-    first = dialogue.choose_follow_up(
+    first = probing.choose_follow_up(
         who, ["A", "B"], seed=9, stage_index=1, pack_id="p", question_id="q"
     )
-    again = dialogue.choose_follow_up(
+    again = probing.choose_follow_up(
         who, ["A", "B"], seed=9, stage_index=1, pack_id="p", question_id="q"
     )
     assert first == again

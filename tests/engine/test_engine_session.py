@@ -23,6 +23,9 @@ from simulator.engine.dialogue import CLARIFICATION_FALLBACK, PITCH_PROMPT
 from simulator.engine.followup import DAY, HOUR
 from simulator.packs.library import Library
 
+DRIVE_TEXT = "At my last job I led a project and as a result we cut costs by 20%."
+"""The answer drive() gives to everything."""
+
 BEHAVIORAL = [
     question(
         f"b{n}",
@@ -205,7 +208,9 @@ def test_same_seed_same_questions_and_follow_ups() -> None:
 
 def test_follow_up_always_and_never() -> None:
     clock = FakeClock(START)
-    library = library_with(follow_up_rate=1.0, probes=["Can you be more specific?"])
+    library = library_with(
+        follow_up_rate=1.0, probe_share=0.0, probes=["Can you be more specific?"]
+    )
     session = start(library, clock, question_count=2)
     session.advance()
     session.advance()
@@ -713,6 +718,8 @@ def test_follow_up_decision_survives_restore() -> None:
             current = session.current_answer()
             assert current is not None
             sources.append((current["source"], current["prompt"]))
+            # The decision depends on the answer, so give the one drive() gives.
+            session.set_answer_text(DRIVE_TEXT)
             session.submit()
         expected = [
             (a["source"], a["prompt"]) for a in straight.answers if a["source"] != "your-question"

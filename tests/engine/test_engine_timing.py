@@ -37,7 +37,10 @@ def test_time_limit_resolution() -> None:
     with_limit, without = pack.questions
     p200, plain = pack.personas
     stage, bare = p200.plan[0], plain.plan[0]
-    assert answer_time_limit(with_limit, stage, p200) == 45
+    # The stage's limit overrides the question's; the question's wins over the persona's.
+    assert answer_time_limit(with_limit, stage, p200) == 90
+    assert answer_time_limit(with_limit, bare, p200) == 45
+    assert answer_time_limit(with_limit, None, None) == 45
     assert answer_time_limit(without, stage, p200) == 90
     assert answer_time_limit(without, bare, p200) == 200
     assert answer_time_limit(without, bare, plain) == 120
