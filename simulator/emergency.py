@@ -8,6 +8,7 @@ into the journal.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -18,12 +19,19 @@ from typing import Any
 from simulator import locations
 
 
+def home_key() -> str:
+    """A short name for this data folder, so that homes never share a temporary folder."""
+    home = os.path.abspath(locations.data_dir())
+    return hashlib.sha256(os.fsencode(home)).hexdigest()[:16]
+
+
 def candidate_folders() -> list[Path]:
-    """Where emergency files may go, best first: beside the journal, then the cache, then temp."""
+    """Where emergency files may go, best first: beside the journal, then the cache, then a
+    temporary folder of this home's own (another ``MOCK_INTERVIEW_HOME`` uses another)."""
     return [
         locations.data_dir() / "emergency",
         locations.cache_dir() / "emergency",
-        Path(tempfile.gettempdir()) / "mock-interview-emergency",
+        Path(tempfile.gettempdir()) / f"mock-interview-emergency-{home_key()}",
     ]
 
 
@@ -55,8 +63,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 class EmergencyStore:
     """Emergency copies of sessions, one JSON file per session."""
 
-    def __init__(self, folders: list[Path] | None = None) -> None:
+    def __init__(self, folders: list[Path] | None = None, home: str | None = None) -> None:
         self.folders = folders if folders is not None else candidate_folders()
+        self.home = home if home is not None else home_key()
+        """The home whose copies these are: each file is marked with it."""
+
+    def belongs_here(self, record: dict[str, Any]) -> bool:
+        """Whether a copy was written by this home (copies from before the mark are)."""
+        return bool(record.get("home", self.home) == self.home)
 
     def _read(self, path: Path) -> dict[str, Any]:
         try:
@@ -80,6 +94,7 @@ class EmergencyStore:
                 record["snapshot"] = snapshot
             record.setdefault("drafts", {}).update(drafts or {})
             record["session_id"] = session_id
+            record["home"] = self.home
             try:
                 write_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
             except OSError as error:
@@ -104,8 +119,8 @@ class EmergencyStore:
             if not path.is_file():
                 continue
             record = self._read(path)
-            if not record:  # unreadable: leave it for recovery to judge
-                continue
+            if not record or not self.belongs_here(record):
+                continue  # unreadable (left for recovery to judge), or another home's
             drafts = {
                 slot: text
                 for slot, text in dict(record.get("drafts") or {}).items()

@@ -57,10 +57,27 @@ def thank_you_slot(recipient: str) -> str:
     return f"thank-you:{recipient}"
 
 
+def process_start_time(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), where the system says
+    (Linux's /proc); None elsewhere or when there is no such process."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+        with open("/proc/stat", encoding="ascii", errors="replace") as system:
+            boot = next(float(line.split()[1]) for line in system if line.startswith("btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
 class SessionLock:
     """A lock file saying which process has a session open, so two windows never share one.
 
-    A lock left by a process that no longer runs (after a crash or kill) is taken over.
+    The file holds the process id and the time that process started. A lock is stale, and
+    taken over, when its process no longer runs, or when a process with that id runs but
+    started at another time: the id was reused after a crash or kill. (A lock of an older
+    version, with the id alone, is stale when that process started after the lock was
+    written.)
     """
 
     def __init__(self, session_id: str) -> None:
@@ -77,20 +94,36 @@ class SessionLock:
             return True
         return True
 
+    def _held_by_another(self) -> bool:
+        try:
+            text = self.path.read_text(encoding="ascii")
+            written = self.path.stat().st_mtime
+            parts = text.split()
+            owner = int(parts[0]) if parts else 0
+            recorded = float(parts[1]) if len(parts) > 1 else None
+        except (OSError, ValueError, UnicodeDecodeError):
+            return False
+        if not owner or owner == os.getpid() or not self._alive(owner):
+            return False
+        started = process_start_time(owner)
+        if started is None:
+            return True  # only the id to go by: assume it is that window
+        if recorded is not None:
+            return abs(started - recorded) < 1.0
+        return started <= written + 1.0
+
     def acquire(self) -> None:
         """Take the lock; raises :class:`JournalError` if another running window holds it."""
-        try:
-            owner = int(self.path.read_text(encoding="ascii").strip() or "0")
-        except (OSError, ValueError):
-            owner = 0
-        if owner and owner != os.getpid() and self._alive(owner):
+        if self._held_by_another():
             raise JournalError(
                 "this session is open in another mock-interview window; finish it there, "
                 "or close that window first"
             )
+        started = process_start_time(os.getpid())
+        mark = str(os.getpid()) if started is None else f"{os.getpid()} {started:.2f}"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(str(os.getpid()), encoding="ascii")
+            self.path.write_text(mark, encoding="ascii")
             self.held = True
         except OSError as error:  # no lock is better than no practice
             log.warning("could not write session lock %s: %s", self.path, error)
@@ -101,7 +134,8 @@ class SessionLock:
             return
         self.held = False
         try:
-            if self.path.read_text(encoding="ascii").strip() == str(os.getpid()):
+            parts = self.path.read_text(encoding="ascii").split()
+            if parts and parts[0] == str(os.getpid()):
                 self.path.unlink()
         except OSError:
             pass
@@ -248,6 +282,8 @@ class Practice:
         self._rescued: set[str] = set()
         """Draft slots (and :data:`SNAPSHOT`) this window put in an emergency file."""
         self._instance = uuid.uuid4().hex[:8]
+        self.your_question = ""
+        """A question of the candidate's typed but not yet added (its draft)."""
 
     @classmethod
     def start(
@@ -311,6 +347,8 @@ class Practice:
                 session.set_answer_text(text)
             elif slot == PREP_NOTES:
                 session.set_prep_notes(text)
+            elif slot == YOUR_QUESTION:
+                self.your_question = text
             elif slot.startswith("reflection:"):
                 field = slot.removeprefix("reflection:")
                 if field in REFLECTION_FIELDS:
@@ -422,20 +460,28 @@ def recover_emergency_files(journal: Journal, store: EmergencyStore) -> list[str
     """Move emergency copies back into the journal; returns the sessions recovered.
 
     A snapshot replaces the journal's copy only when it is newer; drafts are laid on top.
-    Files that cannot be moved back yet are left for next time.
+    Files that cannot be moved back yet are left for next time, and so are another home's
+    files and drafts of a session this journal does not hold: deleting them would lose text.
     """
     recovered: list[str] = []
     for path in store.pending():
         record = store.load(path)
+        if not record or not store.belongs_here(record):
+            continue
         session_id = str(record.get("session_id") or path.stem)
         snapshot = record.get("snapshot")
+        drafts = dict(record.get("drafts") or {})
         try:
             if isinstance(snapshot, dict):
                 existing = journal.load_session(session_id)
                 if existing is None or existing["updated_at"] <= snapshot.get("updated_at", 0):
                     journal.save_session(snapshot)  # type: ignore[arg-type]
-            if journal.load_session(session_id) is not None:
-                for slot, text in dict(record.get("drafts") or {}).items():
+            if journal.load_session(session_id) is None:
+                if drafts:
+                    log.warning("kept %s: its session is not in this journal", path)
+                    continue
+            else:
+                for slot, text in drafts.items():
                     journal.save_draft(session_id, str(slot), str(text))
         except JournalError as error:
             log.warning("could not recover %s yet: %s", path, error)

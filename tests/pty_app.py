@@ -18,7 +18,8 @@ CTRL_Q = "\x11"
 class Terminal:
     """The app in a pseudo-terminal, its output drained in the background."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *args: str) -> None:
+        """Start ``mock-interview ARGS...`` (the app's home screen without arguments)."""
         import pty
 
         self.master, slave = pty.openpty()
@@ -31,7 +32,7 @@ class Terminal:
             "LINES": "30",
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "simulator"],
+            [sys.executable, "-m", "simulator", *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -192,6 +193,46 @@ def test_a_session_open_in_another_window_is_refused_and_a_stale_lock_is_taken_o
     assert resumed.lock.held
     resumed.close()
     assert not SessionLock(session_id).path.exists()
+    writer.stop()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc start times")
+def test_a_lock_naming_a_reused_process_id_is_stale(
+    library: Library, journal: Journal, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from simulator.practice import SessionLock, process_start_time
+
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))
+    session_id = practice.session.id
+    practice.close()
+    # A window that crashed an hour ago left its lock; its id now belongs to another,
+    # unrelated process (started long after the lock was written).
+    unrelated = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock = SessionLock(session_id).path
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        lock.write_text(str(unrelated.pid))
+        an_hour_ago = lock.stat().st_mtime - 3600
+        os.utime(lock, (an_hour_ago, an_hour_ago))
+        resumed = Practice.resume(library, writer, session_id)
+        assert resumed.lock.held
+        resumed.close()
+
+        # The lock of today's format names the start time: another time is another process.
+        started = process_start_time(unrelated.pid)
+        assert started is not None
+        lock.write_text(f"{unrelated.pid} {started - 500:.2f}")
+        Practice.resume(library, writer, session_id).close()
+        lock.write_text(f"{unrelated.pid} {started:.2f}")
+        with pytest.raises(JournalError, match="open in another mock-interview window"):
+            Practice.resume(library, writer, session_id)
+    finally:
+        unrelated.kill()
+        unrelated.wait()
     writer.stop()
 
 

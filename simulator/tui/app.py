@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -15,6 +15,7 @@ from textual.screen import Screen
 from simulator import locations
 from simulator.config import ConfigError, load_config, save_config
 from simulator.context import Context
+from simulator.tui.key_order import KeyOrder
 from simulator.tui.messages import (
     JournalFailed,
     LibraryLoaded,
@@ -44,6 +45,13 @@ def _commands_provider() -> type[MockInterviewCommands]:
 
 _config_lock = threading.Lock()
 """Settings-file writes happen one at a time."""
+
+EARLY_LIST_AFTER = 0.1
+"""Seconds of loading after which interviewers are listed as their packs are read."""
+
+
+LATEST_UNFINISHED = "*latest*"
+"""Asks :meth:`MockInterviewApp.resume_practice` for the newest unfinished session."""
 
 
 class MockInterviewApp(App[int]):
@@ -92,7 +100,11 @@ class MockInterviewApp(App[int]):
         self.start_options = start
         """A session to start once the packs are loaded (``practice`` on the command line)."""
         self.pending_resume: str | None = None
-        """A session the user asked to resume before the packs were loaded."""
+        """A session the user asked to resume before the packs were loaded
+        (:data:`LATEST_UNFINISHED`: the newest unfinished one, asked before the journal was
+        read)."""
+        self._listed = threading.Event()
+        """Set once home has painted the loaded interviewers (the journal opens then)."""
         self._clock = clock
         self.library: Library | None = None
         self.journal: Journal | None = None
@@ -101,6 +113,8 @@ class MockInterviewApp(App[int]):
         self.writer: JournalWriter | None = None
         self.practice: Practice | None = None
         """The session being practised, if any."""
+        self.key_order = KeyOrder(self, super().on_event)
+        """Applies keys in the order they were typed (see :mod:`simulator.tui.key_order`)."""
 
     @property
     def clock(self) -> Clock:
@@ -110,6 +124,13 @@ class MockInterviewApp(App[int]):
 
             self._clock = SystemClock()
         return self._clock
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal go through :attr:`key_order`, in order."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.key_order.receive(event)
+            return
+        await super().on_event(event)
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -131,30 +152,49 @@ class MockInterviewApp(App[int]):
         (``call_after_refresh`` can run before the first layout, which cost about 15%)."""
         self.load_packs()
 
+    def action_command_palette(self) -> None:
+        """Show the command palette (one that takes keys arriving with ctrl+p safely)."""
+        from textual.command import CommandPalette
+
+        from simulator.tui.screens.command_palette import SafeCommandPalette
+
+        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     @work(thread=True, exclusive=True, group="packs")
     def load_packs(self) -> None:
-        """Open the journal, then read the installed packs, without blocking the screen.
+        """Read the installed packs, then open the journal, without blocking the screen.
 
-        The journal comes first: it is quick, and history needs nothing else."""
+        The packs come first: the home screen is usable once its interviewers are listed,
+        and the journal (with its imports of the engine and emergency recovery) is needed
+        only when a session starts; enter pressed before then is remembered."""
 
         found: list[LoadedPack] = []
-        last_post = 0.0
+        started = last_post = time.monotonic()
 
         def progress(step: LoadProgress) -> None:
-            # Interviewers are shown as soon as they are read; bare counts at most 20
-            # times a second, so thousands of files do not flood the screen with messages.
+            # A quick load is shown whole: listing interviewers early would cost frames
+            # the interpreter needs for loading. A slow one (thousands of files) lists
+            # them as they are read, with counts at most 20 times a second.
             nonlocal found, last_post
             if step.loaded is not None and step.loaded.pack.personas:
                 found.append(step.loaded)
             now = time.monotonic()
+            if now - started < EARLY_LIST_AFTER:
+                return
             if found or now - last_post >= 0.05 or step.done == step.total:
                 self.post_message(LibraryProgress(step.done, step.total, found))
                 found, last_post = [], now
 
-        if self.journal is None:
-            self._open_journal()
         library = self.context.load_library(on_pack=progress)
+        self._listed.clear()
         self.post_message(LibraryLoaded(library))
+        if self.journal is None:
+            # Let home paint its interviewers before the journal's imports compete for
+            # the interpreter (a thread worker shares it with the screen).
+            self._listed.wait(0.5)
+            self._open_journal()
 
     def _open_journal(self) -> None:
         """Open the journal and recover emergency copies (on the loading thread)."""
@@ -218,6 +258,7 @@ class MockInterviewApp(App[int]):
         """Keep the library and hand it to the screens that show it."""
         self.library = message.library
         self._refresh_home()
+        self.call_after_refresh(self._listed.set)
         self._start_waiting_session()
 
     def _start_waiting_session(self) -> None:
@@ -245,13 +286,13 @@ class MockInterviewApp(App[int]):
     # --- sessions ------------------------------------------------------------------------
 
     def start_practice(self, options: StartOptions) -> None:
-        """Start a session (in the background; the screen changes when it is ready)."""
+        """Start a session (in the background; the screen changes when it is ready), or
+        once loading is done if it is not yet."""
+        if self.journal_error:
+            self.notify(self.journal_error, severity="warning", markup=False)
+            return
         if self.library is None or self.writer is None:
-            self.notify(
-                self.journal_error or "Still loading, one moment.",
-                severity="warning",
-                markup=False,
-            )
+            self.start_options = options
             return
         self._start_worker(self.library, self.writer, options)
 
@@ -270,8 +311,9 @@ class MockInterviewApp(App[int]):
         else:
             self.post_message(PracticeReady(practice))
 
-    def resume_practice(self, session_id: str) -> None:
-        """Continue a saved session (once the packs are loaded, if they are still loading)."""
+    def resume_practice(self, session_id: str = LATEST_UNFINISHED) -> None:
+        """Continue a saved session (once the packs are loaded, if they are still loading);
+        by default the newest unfinished one."""
         if self.library is None or self.writer is None:
             if self.journal_error:
                 self.notify(self.journal_error, severity="error", markup=False)
@@ -292,6 +334,12 @@ class MockInterviewApp(App[int]):
 
         try:
             writer.flush()
+            if session_id == LATEST_UNFINISHED:
+                unfinished = writer.journal.unfinished_sessions()
+                if not unfinished:
+                    self.call_from_thread(self.notify, "There is no unfinished session to resume.")
+                    return
+                session_id = unfinished[0].id
             practice = Practice.resume(library, writer, session_id, clock=self.clock)
         except (SessionError, JournalError) as error:
             self.post_message(PracticeFailed(f"This session cannot be resumed: {error}"))

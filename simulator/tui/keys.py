@@ -82,6 +82,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("tab", EVERYWHERE, "Move to the next part of the screen"),
     KeyHelp("enter", HOME, "Start a session with the highlighted interviewer"),
     KeyHelp("n", HOME, "Quick practice: one question per stage"),
+    KeyHelp("t", HOME, "Jump to the next track's interviewers"),
     KeyHelp("r", HOME, "Resume the unfinished session"),
     KeyHelp("h", HOME, "History of past sessions"),
     KeyHelp("b", HOME, "Browse the installed packs"),

@@ -185,6 +185,48 @@ def test_a_read_only_data_folder_is_named_plainly_and_nothing_typed_is_lost(
         assert journal.drafts(session_id)[answer_slot(answer_id)] == TEXT
 
 
+def test_an_emergency_copy_is_recovered_only_by_the_home_that_wrote_it(
+    library: Library, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = Journal.open()
+    writer = JournalWriter(journal)
+    practice = Practice.start(library, writer, StartOptions("startup-cto", seed=8))
+    session_id = practice.session.id
+    answer_id = to_first_question(practice)
+    writer.stop()
+    practice.close()
+    journal.close()
+    first_folders = [str(folder) for folder in EmergencyStore().folders]
+    # The shared last resort: what both homes would fall back to if their data and cache
+    # folders could not be written.
+    shared = [tmp_path / "shared-temp"]
+    EmergencyStore(shared).save(session_id, drafts={answer_slot(answer_id): TEXT})
+
+    monkeypatch.setenv(locations.HOME_VARIABLE, str(tmp_path / "another-home"))
+    assert [str(folder) for folder in EmergencyStore().folders] != first_folders
+    assert not set(first_folders) & {str(folder) for folder in EmergencyStore().folders}
+    with Journal.open() as other:
+        assert recover_emergency_files(other, EmergencyStore(shared)) == []
+        EmergencyStore(shared).forget(session_id, slots=[answer_slot(answer_id)])
+    assert len(list(shared[0].glob("*.json"))) == 1  # neither taken nor deleted
+
+    monkeypatch.setenv(locations.HOME_VARIABLE, str(home))
+    with Journal.open() as journal:
+        assert recover_emergency_files(journal, EmergencyStore(shared)) == [session_id]
+        assert journal.drafts(session_id)[answer_slot(answer_id)] == TEXT
+    assert not list(shared[0].glob("*.json"))
+
+
+def test_drafts_of_a_session_the_journal_does_not_hold_are_kept_not_deleted(
+    home: Path, tmp_path: Path
+) -> None:
+    store = EmergencyStore([tmp_path / "emergency"])
+    store.save("0123456789abcdef", drafts={"answer:x": "Text with nowhere to go yet"})
+    with Journal.open() as journal:
+        assert recover_emergency_files(journal, store) == []
+    assert len(store.pending()) == 1
+
+
 # --- a garbage file --------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sys
 import time
@@ -89,3 +90,48 @@ def test_a_100_kb_unicode_answer_survives_kill_9_byte_for_byte(home: Path) -> No
     snapshot = json.loads(str(row[0]))
     current = next(a for a in snapshot["answers"] if a["id"] == snapshot["current_answer_id"])
     assert current["text"].encode("utf-8") == ANSWER.encode("utf-8")
+
+
+STEADY = (
+    "We moved the nightly import to a queue, added retries with backoff, and cut "
+    "failed runs from nine a month to none. STEADY-END"
+)
+
+
+def test_steady_typing_at_human_pace_is_kept_up_to_a_second_before_kill_9(home: Path) -> None:
+    # One key every 100-250 ms for about 15 s never leaves a pause a pause-only autosave
+    # would notice: before the deadline rule, all of it was lost.
+    pace = random.Random(12)
+    terminal = Terminal(home)
+    sent: list[float] = []
+    try:
+        terminal.start_session()
+        time.sleep(0.5)
+        for char in STEADY:
+            terminal.send(char)
+            sent.append(time.monotonic())
+            time.sleep(pace.uniform(0.1, 0.25))
+        time.sleep(max(0.0, sent[-1] + 0.3 - time.monotonic()))
+        killed = time.monotonic()
+        os.killpg(terminal.process.pid, signal.SIGKILL)
+        assert terminal.process.wait(10) == -signal.SIGKILL
+    finally:
+        terminal.close()
+    assert sent[-1] - sent[0] >= 13
+    kept_by = sum(1 for at in sent if at <= killed - 1.2)
+
+    second = Terminal(home)
+    try:
+        second.wait_for("Press r to resume")
+        second.send("r")
+        second.wait_for("Question 1")
+        time.sleep(0.5)
+        second.send(CTRL_Q)
+        assert second.process.wait(30) == 0
+    finally:
+        second.close()
+    (row,) = journal_rows(home, "SELECT snapshot FROM sessions")
+    snapshot = json.loads(str(row[0]))
+    current = next(a for a in snapshot["answers"] if a["id"] == snapshot["current_answer_id"])
+    assert STEADY.startswith(current["text"])
+    assert len(current["text"]) >= kept_by, (current["text"], STEADY[:kept_by])

@@ -206,3 +206,36 @@ async def test_quit_saves_and_exits(make_app: MakeApp) -> None:
         await pilot.pause()
         await pilot.pause()
     assert app.return_value == 0
+
+
+async def test_long_typing_into_the_palette_stops_at_a_search_length(make_app: MakeApp) -> None:
+    from textual.command import CommandInput
+
+    from simulator.tui.screens.command_palette import MAX_SEARCH
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        search = app.screen.query_one(CommandInput)
+        for _ in range(500):  # typed fast: each key a few characters
+            search.insert_text_at_cursor("history ")
+        await pilot.pause()
+        assert len(search.value) == MAX_SEARCH
+
+
+async def test_pagedown_at_once_after_ctrl_p_pages_once_the_list_is_laid_out(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", "pagedown", "pagedown")  # before the list has a size
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CommandPalette)
+        assert not app.contained_errors
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

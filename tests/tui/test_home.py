@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +11,17 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TabbedContent
 
+from simulator import locations
 from simulator.context import Context
 from simulator.packs.library import Library, LoadProgress
+from simulator.tui import app as app_module
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
+
+from tui_helpers import settle
+
+Size = tuple[int, int]
 
 HOSTILE = """\
 format: 1
@@ -28,6 +35,7 @@ personas:
   - id: hostile-persona
     name: "[b]x[/b]"
     role: "[@click=app.quit]"
+    track: "[red]t[/red]"
     description: "[link=file:///etc/passwd]x[/link] [/] [b"
     plan:
       - stage: intro
@@ -46,6 +54,13 @@ async def loaded(app: MockInterviewApp, pilot: Pilot[int]) -> Library:
     return app.library
 
 
+def option_rows(app: MockInterviewApp) -> list[tuple[str, bool]]:
+    """Each line of the interviewer list, and whether it is a heading (disabled)."""
+    options = app.screen.query_one("#personas", OptionList)
+    found = [options.get_option_at_index(i) for i in range(options.option_count)]
+    return [(str(option.prompt), option.disabled) for option in found]
+
+
 def option_texts(app: MockInterviewApp) -> list[str]:
     options = app.screen.query_one("#personas", OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -57,7 +72,7 @@ async def test_home_lists_builtin_personas() -> None:
         library = await loaded(app, pilot)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        texts = option_texts(app)
+        texts = [text for text, disabled in option_rows(app) if not disabled]
         assert len(texts) == len(library.personas) > 0
         for entry in library.personas:
             assert any(entry.persona.name in text for text in texts)
@@ -74,12 +89,13 @@ async def test_markup_in_packs_is_shown_literally(tmp_path: Path) -> None:
         await loaded(app, pilot)
         await pilot.pause()
         texts = option_texts(app)
-        assert any("[b]x[/b]" in text and "[@click=app.quit]" in text for text in texts)
+        assert ("[red]t[/red]", True) in option_rows(app)  # its track's heading
         options = app.screen.query_one("#personas", OptionList)
         index = next(i for i, text in enumerate(texts) if "[b]x[/b]" in text)
         options.highlighted = index
         await pilot.pause()
         detail = str(app.screen.query_one("#persona-detail", Static).render())
+        assert "[b]x[/b], [@click=app.quit]" in detail
         assert "[link=file:///etc/passwd]x[/link] [/] [b" in detail
         await pilot.click("#persona-detail")
         await pilot.click("#personas")
@@ -108,14 +124,21 @@ async def test_broken_pack_is_listed_as_a_problem(tmp_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_interviewers_are_listed_while_the_packs_still_load(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def hold_loading(
+    monkeypatch: pytest.MonkeyPatch, *, after_interviewers: bool
+) -> tuple[threading.Event, threading.Event]:
+    """Make the packs load until told to go on (``release``): right after the first pack
+    with interviewers, or before any pack is read. ``reached`` is set when it waits."""
     reached, release = threading.Event(), threading.Event()
     original = Context.load_library
+    # Listing as packs are read normally waits 0.1 s, which a held load never reaches.
+    monkeypatch.setattr(app_module, "EARLY_LIST_AFTER", 0.0)
 
-    def held_after_first_interviewers(self: Context, on_pack: Any = None) -> Library:
+    def held(self: Context, on_pack: Any = None) -> Library:
         def step(progress: LoadProgress) -> None:
+            if not after_interviewers and not reached.is_set():
+                reached.set()
+                release.wait(20)
             on_pack(progress)
             if progress.loaded is not None and progress.loaded.pack.personas:
                 reached.set()
@@ -123,7 +146,27 @@ async def test_interviewers_are_listed_while_the_packs_still_load(
 
         return original(self, on_pack=step)
 
-    monkeypatch.setattr(Context, "load_library", held_after_first_interviewers)
+    monkeypatch.setattr(Context, "load_library", held)
+    return reached, release
+
+
+async def started_session(app: MockInterviewApp, pilot: Pilot[int]) -> str:
+    """The persona id of the session the app starts (waits for its screen)."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if app.practice is not None and not isinstance(app.screen, HomeScreen):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            persona = app.practice.session.persona
+            assert persona is not None
+            return persona.id
+    raise AssertionError("no session was started")
+
+
+async def test_interviewers_are_listed_while_the_packs_still_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reached, release = hold_loading(monkeypatch, after_interviewers=True)
     app = create_app(Context.create())
     try:
         async with app.run_test(size=(100, 30)) as pilot:
@@ -140,18 +183,130 @@ async def test_interviewers_are_listed_while_the_packs_still_load(
             detail = str(app.screen.query_one("#persona-detail", Static).render())
             assert "Stages:" in detail and "Still loading packs" in detail
 
-            await pilot.press("enter")  # too early to start: said so, nothing breaks
-            await pilot.pause()
-            assert any("Still loading packs" in str(n.message) for n in app._notifications)
-            assert isinstance(app.screen, HomeScreen)
-
             release.set()
             library = await loaded(app, pilot)
             await pilot.pause()
             texts = option_texts(app)
-            assert len(texts) == len(library.personas)
+            names = [entry.persona.name for entry in library.personas]
+            assert all(any(name in text for text in texts) for name in names)
             assert not any("(checking…)" in text for text in texts)
             detail = str(app.screen.query_one("#persona-detail", Static).render())
             assert "Ready to start." in detail or "Cannot start" in detail
     finally:
         release.set()
+
+
+async def test_enter_while_loading_starts_the_highlighted_interviewer_once_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reached, release = hold_loading(monkeypatch, after_interviewers=True)
+    app = create_app(Context.create())
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if reached.is_set() and len(option_texts(app)) > 1:
+                    break
+            await pilot.press("down", "enter")  # the second interviewer, too early to start
+            await pilot.pause()
+            options = app.screen.query_one("#personas", OptionList)
+            assert options.highlighted is not None
+            wanted = options.get_option_at_index(options.highlighted).id
+            assert app.library is None and app.practice is None
+            assert any("starts as soon as" in str(n.message) for n in app._notifications)
+
+            release.set()
+            assert await started_session(app, pilot) == wanted
+    finally:
+        release.set()
+
+
+async def test_enter_before_any_interviewer_is_listed_starts_the_first_once_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reached, release = hold_loading(monkeypatch, after_interviewers=False)
+    app = create_app(Context.create())
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if reached.is_set():
+                    break
+            assert not option_texts(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.practice is None
+
+            release.set()
+            library = await loaded(app, pilot)
+            first = next(entry for entry in library.personas if entry.usable)
+            assert await started_session(app, pilot) == first.persona.id
+    finally:
+        release.set()
+
+
+TRACKS = Path(__file__).parent / "fixtures" / "tracks"
+"""Fourteen interviewers in seven tracks (the built-in packs change as they are written)."""
+
+
+@pytest.fixture
+def tracks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture's interviewers stand in for the built-in packs."""
+    monkeypatch.setattr(locations, "builtin_packs_dir", lambda: TRACKS)
+
+
+def home_snapshot(
+    snap_compare: Callable[..., bool], make_app: Callable[..., MockInterviewApp], size: Size
+) -> bool:
+    async def ready(pilot: Pilot[int]) -> None:
+        await settle(pilot.app, pilot)  # type: ignore[arg-type]
+
+    return snap_compare(make_app(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.usefixtures("tracks")
+def test_home_snapshot_80x24(
+    snap_compare: Callable[..., bool], make_app: Callable[..., MockInterviewApp]
+) -> None:
+    assert home_snapshot(snap_compare, make_app, (80, 24))
+
+
+@pytest.mark.usefixtures("tracks")
+def test_home_snapshot_60x20(
+    snap_compare: Callable[..., bool], make_app: Callable[..., MockInterviewApp]
+) -> None:
+    assert home_snapshot(snap_compare, make_app, (60, 20))
+
+
+@pytest.mark.usefixtures("tracks")
+def test_home_snapshot_120x40(
+    snap_compare: Callable[..., bool], make_app: Callable[..., MockInterviewApp]
+) -> None:
+    assert home_snapshot(snap_compare, make_app, (120, 40))
+
+
+@pytest.mark.usefixtures("tracks")
+async def test_interviewers_are_grouped_by_track_and_t_jumps_between_tracks(
+    make_app: Callable[..., MockInterviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        rows = [(text.strip(), disabled) for text, disabled in option_rows(app)]
+        headings = [text for text, disabled in rows if disabled]
+        assert headings[0] == "General"
+        assert headings[1:] == sorted(headings[1:], key=str.casefold) and len(headings) == 7
+        assert sum(not disabled for _, disabled in rows) == 14
+        options = app.screen.query_one("#personas", OptionList)
+        assert options.highlighted == 1  # the first interviewer, not the heading
+        await pilot.press("t")
+        assert rows[options.highlighted or 0][0] == "Ines Duarte"  # Cybersecurity's first
+        await pilot.press("up")  # the cursor skips the heading above
+        assert rows[options.highlighted or 0][0] == "Malik Sorensen"
+        for _ in range(7):
+            await pilot.press("t")
+        assert options.highlighted == 1  # round from the last track to the first
+        await pilot.press("t", "t", "enter")
+        await settle(app, pilot)
+        assert app.practice is not None and app.practice.session.persona is not None
+        assert app.practice.session.persona.id == "analytics-manager"

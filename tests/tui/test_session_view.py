@@ -181,3 +181,25 @@ async def test_an_unfinished_empty_session_says_so() -> None:
         assert "No answers recorded." in text
         assert "Not finished: it stopped at the interview." in text
         assert "Reflection" not in text
+
+
+def test_the_candidates_questions_are_listed_with_the_interviewers_replies() -> None:
+    from typing import cast
+
+    from simulator.engine.snapshot import SessionSnapshot
+    from simulator.tui.screens.session_view import candidate_questions_content
+
+    snapshot = cast(
+        SessionSnapshot,
+        {
+            "answers": [],
+            "candidate_questions": ["What is a typical day?", "Is there [b]parking[/b]?"],
+            "candidate_replies": ["Mostly reviews and one planning call.", ""],
+        },
+    )
+    content = candidate_questions_content(snapshot)
+    assert content is not None
+    text = content.plain
+    assert "1. What is a typical day?\n   Reply: Mostly reviews and one planning call." in text
+    assert "2. Is there [b]parking[/b]?" in text  # literal, and no reply line for it
+    assert text.count("Reply:") == 1

@@ -79,7 +79,7 @@ async def test_summary_exports_and_finishes(
         await wait_for(pilot, lambda: any("Exported" in n for n in notices(app)))
         exported = target.read_text(encoding="utf-8")
         assert "Priya" in exported
-        assert "[b]bold?[/b] no" in exported
+        assert "\\[b\\]bold?\\[/b\\] no" in exported  # escaped: it renders as typed
         # ...and never overwrites a file that is already there.
         target.write_text("mine", encoding="utf-8")
         await pilot.press("x")

@@ -21,10 +21,17 @@ from textual.widgets import (
     OptionList,
     Static,
 )
-from textual.widgets.option_list import Option
 
+from simulator.tui import home_cache
+from simulator.tui.home_cache import ListedPersona, Part
 from simulator.tui.messages import HomeData
 from simulator.tui.timefmt import due_words, when_words
+from simulator.tui.widgets.persona_list import (
+    CHECKING,
+    PersonaList,
+    listing_options,
+    persona_option,
+)
 
 if TYPE_CHECKING:
     # The journal and the packs are loaded by the app's worker after the first paint.
@@ -33,23 +40,9 @@ if TYPE_CHECKING:
     from simulator.packs.records import Persona
 
 
-def persona_option(persona: Persona, mark: tuple[str, str] | None = None) -> Option:
-    """One line in the interviewer list: name, role, and a mark such as "(cannot start)"."""
-    parts: list[str | tuple[str, str]] = [(persona.name, "bold")]
-    if mark is not None:
-        parts += ["  ", mark]
-    if persona.role:
-        parts += ["\n", (persona.role, "dim")]
-    return Option(Content.assemble(*parts), id=persona.id)
-
-
-CANNOT_START = ("(cannot start)", "italic $warning")
-CHECKING = ("(checking…)", "italic dim")
-
-
-def entry_option(entry: PersonaEntry) -> Option:
-    """An interviewer's line once every pack is loaded."""
-    return persona_option(entry.persona, None if entry.usable else CANNOT_START)
+def plural(count: int, noun: str) -> str:
+    """``1 pack``, ``2 packs``."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def plan_summary(persona: Persona) -> str:
@@ -76,6 +69,13 @@ def persona_details(
 ) -> Content:
     """Everything the home screen says about one interviewer; ``status`` says whether a
     session can be started with them."""
+    return Content.assemble(*detail_parts(persona, pack_id, status))
+
+
+def detail_parts(
+    persona: Persona, pack_id: str, status: Sequence[str | tuple[str, str]]
+) -> list[Part]:
+    """:func:`persona_details` as text and style pairs (kept in the home cache)."""
     heading = persona.name + (f", {persona.role}" if persona.role else "")
     parts: list[str | tuple[str, str]] = [(heading, "bold"), "\n"]
     if persona.panel:
@@ -88,9 +88,20 @@ def persona_details(
     parts += ["\n", ("Stages: ", "bold"), plan_summary(persona), "\n"]
     if persona.instructions:
         parts += ["\n", ("To prepare: ", "bold"), persona.instructions.strip(), "\n"]
+    if persona.track:
+        parts += ["\n", ("Track: ", "bold"), persona.track.strip(), "\n"]
     parts += ["\n", *status]
     parts += ["\n\n", (f"From pack {pack_id}", "dim")]
-    return Content.assemble(*parts)
+    return [(part, "") if isinstance(part, str) else part for part in parts]
+
+
+def listed(entry: PersonaEntry) -> ListedPersona:
+    """A loaded interviewer as the home screen lists it."""
+    persona = entry.persona
+    details = detail_parts(persona, entry.pack_id, entry_status(entry))
+    return ListedPersona(
+        persona.id, persona.name, persona.role, persona.track, entry.usable, tuple(details)
+    )
 
 
 def entry_status(entry: PersonaEntry) -> list[str | tuple[str, str]]:
@@ -150,6 +161,7 @@ class HomeScreen(Screen[None]):
         Binding("f", "app.reminders", "Follow-ups"),
         Binding("s", "app.study_list", "Study list", show=False),
         Binding("e", "app.browse_packs('problems')", "Problems", show=False),
+        Binding("t", "next_track", "Next track", show=False),
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
@@ -160,6 +172,16 @@ class HomeScreen(Screen[None]):
         """Interviewers read so far while packs load: persona id to (persona, pack id)."""
         self.unfinished: list[SessionSummary] = []
         self.reminders: list[Reminder] = []
+        self.shown: list[ListedPersona] = []
+        """The interviewers listed (from the packs, or kept from the last start)."""
+        self.details: dict[str, ListedPersona] = {}
+        self.kept_listing: list[ListedPersona] | None = None
+        """What the last start kept, if it was shown."""
+        self.folders: list[list[object]] | None = None
+        """The pack folders' files when this start began (what the kept list is for)."""
+        self.waiting_start: tuple[str | None, int | None] | None = None
+        """A start asked for while the packs load: (persona id or None for the first
+        interviewer, question count); it happens once they are loaded."""
 
     def compose(self) -> ComposeResult:
         """The interviewer list and details; they fill in as the packs load."""
@@ -168,16 +190,44 @@ class HomeScreen(Screen[None]):
         yield Static("", id="resume", markup=False)
         yield Static("", id="reminders", markup=False)
         with Horizontal(id="home-body"):
-            yield OptionList(id="personas")
+            yield PersonaList(id="personas")
             with VerticalScroll(id="persona-detail-box"):
                 yield Static("", id="persona-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show what is already loaded."""
+        """Show what is already loaded, or the list kept from the last start when no pack
+        has changed since (so the first frame has the interviewers)."""
         self.query_one("#resume").display = False
         self.query_one("#reminders").display = False
+        if getattr(self.app, "library", None) is None:
+            self.show_kept_listing()
         self.refresh_home()
+
+    def show_kept_listing(self) -> None:
+        """List the interviewers kept by the last start, if the pack folders are unchanged."""
+        context = getattr(self.app, "context", None)
+        if context is None or not context.use_cache:
+            return
+        self.folders = home_cache.folders_state(home_cache.pack_folder_paths(context))
+        kept = home_cache.read_listing(home_cache.listing_file(), self.folders)
+        if kept:
+            self.kept_listing = kept
+            self.show_listing(kept)
+
+    def show_listing(self, personas: list[ListedPersona]) -> None:
+        """Put these interviewers in the list, keeping the cursor on the same one."""
+        self.shown = personas
+        self.details = {persona.id: persona for persona in personas}
+        options_list = self.query_one("#personas", PersonaList)
+        kept = options_list.highlighted_id()
+        options_list.clear_options()
+        options = listing_options(personas)
+        options_list.add_options(options)
+        if options:
+            ids = [option.id for option in options]
+            first = next(i for i, option in enumerate(options) if not option.disabled)
+            options_list.highlighted = ids.index(kept) if kept in ids else first
 
     def on_screen_resume(self) -> None:
         """Coming back from a session or another screen: the journal may have changed."""
@@ -227,21 +277,44 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer resuming only when there is something to resume."""
         if action == "resume":
-            return bool(self.unfinished)
+            # Before the journal is read, r is kept for when it is (as enter is for packs).
+            return bool(self.unfinished) or self.journal_unread()
         return True
+
+    def journal_unread(self) -> bool:
+        """Whether the journal is still being opened (so unfinished sessions are unknown)."""
+        return getattr(self.app, "journal", None) is None and not getattr(
+            self.app, "journal_error", ""
+        )
 
     def highlighted_persona(self) -> PersonaEntry | None:
         """The interviewer under the cursor."""
-        options = self.query_one("#personas", OptionList)
-        if self.library is None or options.highlighted is None:
+        persona_id = self.query_one("#personas", PersonaList).highlighted_id()
+        if self.library is None or persona_id is None:
             return None
-        option = options.get_option_at_index(options.highlighted)
-        return self.library.persona(option.id) if option.id else None
+        return self.library.persona(persona_id)
+
+    def start_when_loaded(self, persona_id: str | None, question_count: int | None = None) -> None:
+        """Start with an interviewer (None: the highlighted or first one) now, or as soon as
+        the packs are loaded if they are still loading."""
+        if self.library is not None:
+            entry = self.library.persona(persona_id) if persona_id else self.first_startable()
+            self.start(entry, question_count)
+            return
+        self.waiting_start = (persona_id, question_count)
+        self.notify("Still loading packs: the session starts as soon as they are ready.")
+
+    def first_startable(self) -> PersonaEntry | None:
+        """The highlighted interviewer, else the first one that can start."""
+        entry = self.highlighted_persona()
+        if entry is not None or self.library is None:
+            return entry
+        return next((item for item in self.library.personas if item.usable), None)
 
     def start(self, entry: PersonaEntry | None, question_count: int | None = None) -> None:
         """Start a session with an interviewer, if it can be started."""
         if self.library is None:
-            self.notify("Still loading packs, one moment.", markup=False)
+            self.start_when_loaded(None if entry is None else entry.persona.id, question_count)
             return
         if entry is None:
             self.notify("Choose an interviewer first.", severity="warning")
@@ -256,22 +329,32 @@ class HomeScreen(Screen[None]):
             start(StartOptions(entry.persona.id, question_count=question_count))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on an interviewer starts a session with them."""
-        if self.library is None or event.option.id is None:
-            self.start(None)
-        else:
-            self.start(self.library.persona(event.option.id))
+        """Enter on an interviewer starts a session with them (once loaded)."""
+        self.start_when_loaded(event.option.id)
+
+    def on_persona_list_enter_while_empty(self, event: PersonaList.EnterWhileEmpty) -> None:
+        """Enter before anything is listed: the first interviewer, once loaded."""
+        self.start_when_loaded(None)
 
     def action_quick(self) -> None:
         """A short session: one question per questions stage, with the highlighted interviewer."""
-        self.start(self.highlighted_persona(), question_count=1)
+        persona_id = self.query_one("#personas", PersonaList).highlighted_id()
+        self.start_when_loaded(persona_id, question_count=1)
+
+    def action_next_track(self) -> None:
+        """Move to the first interviewer of the next track (after the last, the first)."""
+        self.query_one("#personas", PersonaList).next_track()
 
     def action_resume(self) -> None:
-        """Continue the most recent unfinished session."""
-        if not self.unfinished:
-            self.notify("There is no unfinished session to resume.")
-            return
+        """Continue the most recent unfinished session (once the journal is read, if it is
+        not yet)."""
         resume = getattr(self.app, "resume_practice", None)
+        if not self.unfinished:
+            if self.journal_unread() and resume is not None:
+                resume()
+            else:
+                self.notify("There is no unfinished session to resume.")
+            return
         if resume is not None:
             resume(self.unfinished[0].id)
 
@@ -281,6 +364,8 @@ class HomeScreen(Screen[None]):
         if self.library is not None:
             return
         self.query_one("#status", Static).update(f"Loading packs… {done} of {total}")
+        if self.kept_listing is not None:
+            return  # the list kept from the last start is already showing
         personas = self.query_one("#personas", OptionList)
         for loaded in packs:
             for persona in loaded.pack.personas:
@@ -302,48 +387,53 @@ class HomeScreen(Screen[None]):
         self.library = library
         questions = len(library.questions())
         status = (
-            f"{questions} questions in {len(library.packs)} packs · enter starts a session · "
+            f"{questions} questions in {plural(len(library.packs), 'pack')} · "
+            "enter starts a session · "
             "b browses packs · l logs a real interview"
         )
         if library.errors:
             status += f" · {len(library.errors)} problem(s) with packs: press e"
         self.query_one("#status", Static).update(status)
 
-        personas = self.query_one("#personas", OptionList)
-        kept = self._highlighted_id(personas)
-        shown_early = bool(self.early)
-        personas.clear_options()
+        personas = self.query_one("#personas", PersonaList)
+        shown_early = bool(self.early or self.shown)
         self.early = {}
-        ordered = sorted(library.personas, key=lambda entry: not entry.usable)
-        personas.add_options([entry_option(entry) for entry in ordered])
-        if ordered:
-            ids = [entry.persona.id for entry in ordered]
-            personas.highlighted = ids.index(kept) if kept in ids else 0
+        listing = [listed(entry) for entry in library.personas]
+        if listing != self.shown or not listing:
+            self.show_listing(listing)
+        if listing != self.kept_listing and self.folders is not None:
+            self.keep_listing(self.folders, listing)
+        if listing:
             if not shown_early:  # else it was focused then, and the user may have moved on
                 personas.focus()
+            self._start_waiting()
         else:
             self.query_one("#persona-detail", Static).update(
                 "No interviewers are installed. Add a pack with personas, "
                 "or press e to see the packs that could not be loaded."
             )
 
-    @staticmethod
-    def _highlighted_id(personas: OptionList) -> str | None:
-        if personas.highlighted is None:
-            return None
-        return personas.get_option_at_index(personas.highlighted).id
+    def _start_waiting(self) -> None:
+        """Start the session asked for while the packs were loading."""
+        if self.waiting_start is not None:
+            (persona_id, count), self.waiting_start = self.waiting_start, None
+            self.start_when_loaded(persona_id, count)
+
+    @work(thread=True, group="home-cache")
+    def keep_listing(self, folders: list[list[object]], listing: list[ListedPersona]) -> None:
+        """Write the list for the next start, off the screen's thread."""
+        home_cache.write_listing(home_cache.listing_file(), folders, listing)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted interviewer's details."""
         if event.option.id is None:
             return
         detail = self.query_one("#persona-detail", Static)
-        if self.library is None:
-            found = self.early.get(event.option.id)
-            if found is not None:
-                persona, pack_id = found
-                detail.update(persona_details(persona, pack_id, CHECKING_STATUS))
+        shown = self.details.get(event.option.id)
+        if shown is not None:
+            detail.update(Content.assemble(*shown.details))
             return
-        entry = self.library.persona(event.option.id)
-        if entry is not None:
-            detail.update(persona_details(entry.persona, entry.pack_id, entry_status(entry)))
+        found = self.early.get(event.option.id)
+        if found is not None:
+            persona, pack_id = found
+            detail.update(persona_details(persona, pack_id, CHECKING_STATUS))

@@ -8,16 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from simulator.engine.views import Step
 from simulator.practice import YOUR_QUESTION, Practice, answer_slot
+from simulator.tui.autosave import Autosave
 from simulator.tui.screens.session_screen import SessionScreen
-from simulator.tui.widgets.answer_editor import AUTOSAVE_DELAY, AnswerEditor
+from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.countdown import Countdown
+from simulator.tui.widgets.tick_list import TickList
 
 ANSWERING_STAGES = ("pitch", "questions")
 
@@ -38,6 +39,14 @@ def conversation(step: Step, asides: list[tuple[str, str]]) -> Content:
             parts += [("(This question's pack is no longer installed.)", "dim italic"), "\n"]
     for label, text in asides:
         parts += ["\n", (f"{label}: ", "italic $secondary"), text.strip(), "\n"]
+    return Content.assemble(*parts)
+
+
+def asked_and_answered(question: str, reply: str, speaker: str) -> Content:
+    """One of the candidate's questions, with the interviewer's reply under it."""
+    parts: list[str | tuple[str, str]] = [("You: ", "bold"), question.strip()]
+    if reply.strip():
+        parts += ["\n", (f"{speaker}: ", "bold $accent"), reply.strip()]
     return Content.assemble(*parts)
 
 
@@ -63,7 +72,8 @@ class InterviewScreen(SessionScreen):
         self.showing_suggestions = False
         """Whether the suggested candidate questions are shown (your-questions stage)."""
         self.stage_index = -1
-        self.question_timer: Timer | None = None
+        self.question_autosave = Autosave(self, self.keep_question)
+        """Keeps a half-typed question of the candidate's as a draft."""
 
     def compose(self) -> ComposeResult:
         """The stage bar, the conversation, and the answer area."""
@@ -77,7 +87,7 @@ class InterviewScreen(SessionScreen):
             yield AnswerEditor(id="answer")
             with Vertical(id="drill-box"):
                 yield Label("Checklist (space ticks)")
-                yield SelectionList[str](id="drill-checklist")
+                yield TickList(id="drill-checklist")
         with VerticalScroll(id="your-questions-box"):
             yield Input(placeholder="Type a question for the interviewer, then enter", id="ask")
             yield OptionList(id="asked")
@@ -121,7 +131,7 @@ class InterviewScreen(SessionScreen):
         drills = question.checklist if question is not None else {}
         self.query_one("#drill-box").display = bool(drills)
         if drills:
-            checklist = self.query_one("#drill-checklist", SelectionList)
+            checklist = self.query_one("#drill-checklist", TickList)
             checklist.clear_options()
             checklist.add_options(
                 [Selection(Content(item), item, ticked) for item, ticked in drills.items()]
@@ -130,6 +140,9 @@ class InterviewScreen(SessionScreen):
         asking = kind == "your-questions"
         self.query_one("#your-questions-box").display = asking
         if asking:
+            ask = self.query_one("#ask", Input)
+            if not ask.value and self.practice.your_question:
+                ask.value = self.practice.your_question  # half-typed before a restart
             self.show_your_questions()
         self.query_one("#help-line", Static).update(self.help_line(step))
         self.update_timer()
@@ -158,7 +171,15 @@ class InterviewScreen(SessionScreen):
         session = self.practice.session
         asked = self.query_one("#asked", OptionList)
         asked.clear_options()
-        asked.add_options([Option(Content(text)) for text in session.candidate_questions])
+        speaker = session.step().speaker
+        asked.add_options(
+            [
+                Option(asked_and_answered(text, reply, speaker))
+                for text, reply in zip(
+                    session.candidate_questions, session.candidate_replies, strict=False
+                )
+            ]
+        )
         asked.display = bool(session.candidate_questions)
         suggestions = self.query_one("#suggestions", Static)
         suggestions.display = self.showing_suggestions
@@ -199,9 +220,11 @@ class InterviewScreen(SessionScreen):
         return True
 
     def collect_typed_text(self) -> None:
-        """The answer being typed goes into the session now."""
+        """The answer being typed goes into the session now, a question being typed into
+        its draft."""
         if self.practice.session.current_answer() is not None:
             self.take_editor_text()
+        self.question_autosave.flush()
 
     def take_editor_text(self) -> None:
         """Put the editor's text into the answer now (before submitting or skipping)."""
@@ -290,6 +313,7 @@ class InterviewScreen(SessionScreen):
         """Record one of the candidate's questions."""
         self.practice.session.add_candidate_question(text)
         self.query_one("#ask", Input).value = ""
+        self.question_autosave.cancel()
         self.practice.draft(YOUR_QUESTION, "")
         self.practice.saved()
 
@@ -300,15 +324,14 @@ class InterviewScreen(SessionScreen):
             self.refresh_view()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Keep a half-typed question safe, shortly after typing stops."""
-        if event.input.id != "ask":
-            return
-        if self.question_timer is not None:
-            self.question_timer.stop()
-        value = event.value
-        self.question_timer = self.set_timer(
-            AUTOSAVE_DELAY, lambda: self.practice.draft(YOUR_QUESTION, value)
-        )
+        """Keep a half-typed question safe, as typing goes on."""
+        if event.input.id == "ask":
+            self.question_autosave.changed()
+
+    def keep_question(self) -> None:
+        """Keep the question being typed as a draft now."""
+        self.question_autosave.cancel()
+        self.practice.draft(YOUR_QUESTION, self.query_one("#ask", Input).value)
 
     def action_remove_question(self) -> None:
         """Remove the highlighted question of yours."""

@@ -14,6 +14,7 @@ from textual.widgets.selection_list import Selection
 from simulator.practice import PREP_NOTES
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
+from simulator.tui.widgets.tick_list import TickList
 
 
 class PrepScreen(SessionScreen):
@@ -32,7 +33,7 @@ class PrepScreen(SessionScreen):
             with VerticalScroll(id="briefing-box"):
                 yield Static("", id="briefing", markup=False)
                 yield Label("Preparation checklist (space ticks an item)")
-                yield SelectionList[str](id="prep-checklist")
+                yield TickList(id="prep-checklist")
             with Vertical(id="notes-box"):
                 yield Label("", id="notes-label", markup=False)
                 yield AnswerEditor(PREP_NOTES, id="prep-notes")
@@ -64,7 +65,7 @@ class PrepScreen(SessionScreen):
         if stages:
             parts += ["\n", ("The interview: ", "bold"), " → ".join(stages), "\n"]
         self.query_one("#briefing", Static).update(Content.assemble(*parts))
-        checklist = self.query_one("#prep-checklist", SelectionList)
+        checklist = self.query_one("#prep-checklist", TickList)
         checklist.clear_options()
         checklist.add_options(
             [

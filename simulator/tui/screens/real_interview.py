@@ -29,7 +29,6 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import (
     DataTable,
     Footer,
@@ -52,13 +51,11 @@ from simulator.journal.interviews import (
 from simulator.journal.models import INTERVIEW_FORMATS, InterviewQuestion, RealInterview
 from simulator.personal_pack import PersonalPack, PersonalPackError, write_personal_pack
 from simulator.practice import JournalWriter
+from simulator.tui.autosave import Autosave
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import due_words, local_date
 
 _Write = Callable[[Journal], None]
-
-DRAFT_DELAY = 0.5
-"""Seconds of no typing before the form is kept as a draft."""
 
 DRAFT_SLOT = "form"
 """The draft slot the whole form is kept in."""
@@ -558,7 +555,7 @@ class RealInterviewForm(_JournalScreen):
         """The log as last saved (None until a new one is saved)."""
         self.saved_values: dict[str, str] = {}
         """The fields as last saved or opened, to tell whether anything changed."""
-        self._draft_timer: Timer | None = None
+        self._autosave = Autosave(self, self.keep_draft)
         self._draft_key = draft_key(interview.id if interview else None)
         self._new_id = new_interview_id()
         """The id a new log is saved under, so saving twice never makes two logs."""
@@ -699,16 +696,12 @@ class RealInterviewForm(_JournalScreen):
         values = self.values()
         self._pending = values
         self.show_plan(values)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft, name="interview-draft")
+        self._autosave.changed()
 
     def keep_draft(self) -> None:
         """Keep what was typed last as a draft in the journal (in order, off the screen's
         thread); a form back as it was saved needs no draft."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._autosave.cancel()
         values, self._pending = self._pending, None
         if values is None:
             return
@@ -771,9 +764,7 @@ class RealInterviewForm(_JournalScreen):
             self.query_one("#field-company", Input).focus()
             return
         # What is saved needs no draft: a draft kept now could outlive the save.
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._autosave.cancel()
         self._pending = None
         self.store(self.writer(), interview, values, then_practise)
 
@@ -830,9 +821,7 @@ class RealInterviewForm(_JournalScreen):
                 self.keep_draft()
                 self.dismiss(None)
             elif choice == "discard":
-                if self._draft_timer is not None:
-                    self._draft_timer.stop()
-                    self._draft_timer = None
+                self._autosave.cancel()
                 self._ready = False
                 self._pending = None
                 key = self._draft_key

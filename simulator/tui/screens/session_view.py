@@ -211,11 +211,15 @@ def candidate_questions_content(snapshot: SessionSnapshot) -> Content | None:
         ]
     if not asked:
         return None
+    replies = list(snapshot.get("candidate_replies", []))
     parts: Parts = []
     for index, text in enumerate(asked, start=1):
         if parts:
             parts.append("\n")
         parts += [(f"{index}. ", "bold"), text.strip()]
+        reply = replies[index - 1].strip() if index <= len(replies) else ""
+        if reply:
+            parts += ["\n   ", ("Reply: ", "italic $secondary"), reply]
     return Content.assemble(*parts)
 
 

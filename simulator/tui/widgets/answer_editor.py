@@ -1,21 +1,18 @@
-"""A multi-line editor that asks to be saved shortly after the user stops typing."""
+"""A multi-line editor that asks to be saved as the user types (see :mod:`..autosave`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import TextArea
 
+from simulator.tui.autosave import Autosave
 from simulator.tui.widgets.line_cached_text_area import LineCachedTextArea
-
-AUTOSAVE_DELAY = 0.6
-"""Seconds of quiet after the last key before the text is saved."""
 
 
 class AnswerEditor(LineCachedTextArea):
-    """A TextArea that posts :class:`AnswerEditor.Drafted` after typing pauses.
+    """A TextArea that posts :class:`AnswerEditor.Drafted` as typing goes on and pauses.
 
     It draws exactly what a TextArea with the same settings draws, but re-renders only the
     lines a keystroke changes (see :mod:`~simulator.tui.widgets.line_cached_text_area`), so
@@ -37,7 +34,7 @@ class AnswerEditor(LineCachedTextArea):
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
         self.slot = slot
         """The draft slot the text is saved to."""
-        self._timer: Timer | None = None
+        self._autosave = Autosave(self, self.flush)
         self._saved = ""
 
     def load(self, slot: str, text: str) -> None:
@@ -49,25 +46,19 @@ class AnswerEditor(LineCachedTextArea):
         self.move_cursor(self.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Restart the quiet-period timer on every change."""
+        """A change is saved by the autosave rule."""
         if event.text_area is not self or self.text == self._saved:
             return
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+        self._autosave.changed()
 
     def cancel(self) -> None:
         """Forget a pending save (the caller has taken the text itself)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._autosave.cancel()
         self._saved = self.text
 
     def flush(self) -> None:
         """Ask for the text to be saved now if it changed since the last save."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._autosave.cancel()
         if self.slot and self.text != self._saved:
             self._saved = self.text
             self.post_message(self.Drafted(self, self.slot, self.text))

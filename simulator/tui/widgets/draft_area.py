@@ -1,14 +1,12 @@
-"""A multi-line editor that keeps what is typed: at once in memory, on disk once typing pauses."""
+"""A multi-line editor that keeps what is typed: at once in memory, on disk as it goes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.timer import Timer
 from textual.widgets import TextArea
 
-SAVE_DELAY = 0.5
-"""Seconds of no typing before the text is saved as a draft."""
+from simulator.tui.autosave import Autosave
 
 TextHandler = Callable[[str], None]
 """Receives the editor's whole text."""
@@ -17,8 +15,8 @@ TextHandler = Callable[[str], None]
 class DraftArea(TextArea):
     """A soft-wrapping text editor for free writing, autosaved.
 
-    ``keep`` is called with the text after every change (cheap, in memory), ``save`` once
-    typing has paused for ``delay`` seconds and again by :meth:`flush` (for example when the
+    ``keep`` is called with the text after every change (cheap, in memory), ``save`` by the
+    autosave rule (:mod:`simulator.tui.autosave`) and by :meth:`flush` (for example when the
     screen is left), but only when the text changed since it was last saved.
     """
 
@@ -28,7 +26,6 @@ class DraftArea(TextArea):
         *,
         save: TextHandler,
         keep: TextHandler | None = None,
-        delay: float = SAVE_DELAY,
         placeholder: str = "",
         id: str | None = None,
         classes: str | None = None,
@@ -44,9 +41,8 @@ class DraftArea(TextArea):
         )
         self._save = save
         self._keep = keep
-        self._delay = delay
         self._saved_text = text
-        self._timer: Timer | None = None
+        self._autosave = Autosave(self, self.flush)
 
     @property
     def pending(self) -> bool:
@@ -54,22 +50,19 @@ class DraftArea(TextArea):
         return self.text != self._saved_text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Keep the text at once and (re)start the wait before saving it."""
+        """Keep the text at once, and save it by the autosave rule."""
         if event.text_area is not self:
             return
         if self._keep is not None:
             self._keep(self.text)
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
         if self.pending:
-            self._timer = self.set_timer(self._delay, self.flush, name="draft-save")
+            self._autosave.changed()
+        else:
+            self._autosave.cancel()
 
     def flush(self) -> None:
         """Save now if anything typed is not saved yet."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._autosave.cancel()
         if self.pending:
             text = self.text
             self._saved_text = text

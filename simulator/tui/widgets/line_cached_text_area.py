@@ -93,6 +93,14 @@ class LineCachedTextArea(TextArea):
         self._visual_line_cache.clear()
         super().notify_style_update()
 
+    def _on_resize(self) -> None:
+        # TextArea rewraps here, and the lines may already have been drawn at the new size
+        # with the old wrapping; nothing else repaints them (they stayed until the next key).
+        super()._on_resize()
+        self._visual_line_cache.clear()
+        self._drawn_keys.clear()
+        self.refresh()
+
     def render_lines(self, crop: Region) -> list[Strip]:
         # The frame is read lazily by the first render_line, after TextArea has applied the
         # theme's CSS.
