@@ -46,18 +46,20 @@ def loaded_markers(questions: int) -> list[str]:
     return [f"{questions} questions", f"{questions:,} questions"]
 
 
-def builtin_questions() -> int:
-    """How many questions the built-in packs hold (the home screen counts them too)."""
+def builtin_facts() -> tuple[int, list[str]]:
+    """How many questions the built-in packs hold (the home screen counts them too), and the
+    names of the interviewers that can be started."""
     from simulator import locations
     from simulator.packs.cache import PackCache
     from simulator.packs.library import PackFolders, load_library
 
     library = load_library(PackFolders(locations.builtin_packs_dir(), None), PackCache(None))
-    return len(library.questions())
+    names = [entry.persona.name for entry in library.personas if entry.usable]
+    return len(library.questions()), names
 
 
 MB = 1024 * 1024
-GROUPS = ("paint", "indexing", "history", "save", "keystroke", "memory")
+GROUPS = ("paint", "indexing", "history", "save", "keystroke", "typing", "memory")
 
 
 @dataclass
@@ -99,6 +101,7 @@ class Settings:
     heavy_repeats: int
     keys: int
     saves: int
+    typed: int
 
 
 def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, Settings]:
@@ -120,6 +123,9 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, Settings
     parser.add_argument("--repeats", type=int, help="runs per start-up and memory row (default 7)")
     parser.add_argument("--heavy-repeats", type=int, help="runs per pack-indexing row (default 3)")
     parser.add_argument("--keys", type=int, help="keystrokes timed per editor (default 60)")
+    parser.add_argument(
+        "--typed", type=int, help="keys typed steadily in a session (default 160: 20 s)"
+    )
     parser.add_argument("--saves", type=int, help="session saves timed (default 30)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the rows as JSON")
     parser.add_argument(
@@ -155,6 +161,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, Settings
         heavy_repeats=max(1, pick(args.heavy_repeats, 3, 1)),
         keys=max(1, pick(args.keys, 60, 15)),
         saves=max(1, pick(args.saves, 30, 5)),
+        typed=max(1, pick(args.typed, 160, 24)),
     )
     return args, settings
 
@@ -220,6 +227,8 @@ class Environment:
         self.journal = root / "home-history" / "data" / "journal.sqlite3"
         self.loaded: dict[str, list[str]] = {}
         """What home says once loaded, per home (set by :func:`prepare`)."""
+        self.names: list[str] = []
+        """The built-in interviewers' names: one on screen means the list is there."""
         self.env = {
             key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"
         }
@@ -300,18 +309,21 @@ def prepare(env: Environment, settings: Settings) -> list[Path]:
             f"the generated packs did not all load: {len(generated)} of {settings.packs}, "
             f"errors: {found['errors'][:3]}"
         )
-    builtin = builtin_questions()
+    builtin, env.names = builtin_facts()
     env.loaded = {
         "builtin": loaded_markers(builtin),
         "big": loaded_markers(builtin + settings.packs * settings.questions),
     }
     for home, extra in (("builtin", []), ("big", ["--packs", str(env.packs)])):
+        # Settling lets home keep its list of interviewers for the next start, as a
+        # user's first start does.
         warm = run_until(
             env.app(*extra),
             HOME_MARKERS,
             then=env.loaded[home],
             env=env.env_for(env.home(home)),
             timeout=30,
+            settle=1.0,
         )
         if not warm.then_seen:
             say(f"warning: home never said {env.loaded[home][0]!r}; is the status line new?")
@@ -345,6 +357,7 @@ def terminal_rows(env: Environment, settings: Settings, groups: set[str]) -> dic
             timeout=30,
             settle=0.5,
             env=env.env_for(env.home("builtin")),
+            watch={"listed": env.names},
         ),
         "big": lambda: run_until(
             env.app("--packs", str(env.packs)),
@@ -353,6 +366,7 @@ def terminal_rows(env: Environment, settings: Settings, groups: set[str]) -> dic
             timeout=30,
             settle=0.5,
             env=env.env_for(env.home("big")),
+            watch={"listed": env.names},
         ),
     }
     if not groups & {"paint", "memory"}:
@@ -413,8 +427,41 @@ def terminal_rows(env: Environment, settings: Settings, groups: set[str]) -> dic
         missed = sum(1 for run in runs.get(name, []) if not run.then_seen)
         return f"{missed} run(s) never showed the packs as loaded" if missed else ""
 
+    def listed(name: str) -> float | None:
+        return median([run.watched.get("listed") for run in runs.get(name, [])])
+
+    def listed_note(name: str) -> str:
+        missed = sum(1 for run in runs.get(name, []) if "listed" not in run.watched)
+        if missed:
+            return f"{missed} run(s) never showed an interviewer"
+        loaded = median([run.then_seconds for run in runs.get(name, [])])
+        floor = paint("bare")
+        if loaded is None or not floor:
+            return ""
+        return (
+            "an interviewer's name on screen; enter then starts a session, at once or as "
+            f"soon as packs and journal are in (packs loaded at {seconds(loaded)}, "
+            f"{loaded / floor:.2f}x)"
+        )
+
     questions = settings.packs * settings.questions
     rows: dict[str, Row] = {}
+    rows["listed-builtin"] = ratio_row(
+        "Interviewers listed: home, built-in packs",
+        listed("builtin"),
+        paint("bare"),
+        1.25,
+        seconds,
+        listed_note("builtin"),
+    )
+    rows["listed-big"] = ratio_row(
+        f"Interviewers listed: home, {questions:,} questions on --packs (cached)",
+        listed("big"),
+        paint("bare"),
+        1.5,
+        seconds,
+        listed_note("big"),
+    )
     rows["paint-builtin"] = ratio_row(
         "First paint: home, built-in packs",
         paint("builtin"),
@@ -562,6 +609,35 @@ def keystroke_row(settings: Settings) -> Row:
     )
 
 
+TYPING_WORDS = 500
+"""Words already in the answer when steady typing starts (a long answer, not a huge one)."""
+
+
+def typing_row(settings: Settings) -> Row:
+    """Key press to frame while typing steadily in a session with autosave running."""
+    from benchmarks import steady_typing
+
+    measured = steady_typing.steady_typing(settings.typed, TYPING_WORDS)
+    plain = steady_typing.plain_typing(settings.typed, TYPING_WORDS)
+    value = median(measured.latencies)
+    baseline = median(plain.latencies)
+    ordered = sorted(measured.latencies)
+    worst = ordered[int(0.95 * (len(ordered) - 1))] if ordered else None
+    return Row(
+        "Keystroke to frame, typing steadily with autosave",
+        millis(value),
+        millis(baseline),
+        "n/a" if value is None or not baseline else f"{value / baseline:.2f}x",
+        "< 16 ms",
+        None if value is None else value < 0.016 and (worst or 0) < 0.050,
+        f"{measured.editor} in a session, {len(measured.latencies)} keys at "
+        f"{1 / steady_typing.INTERVAL:g} a second after {TYPING_WORDS} words; "
+        f"95th percentile {millis(worst)} (target < 50 ms); {measured.drafts} drafts "
+        "written meanwhile; baseline: a plain TextArea at the same pace, nothing saved",
+        {"value": value, "baseline_value": baseline, "p95": worst, "drafts": measured.drafts},
+    )
+
+
 # --- output -------------------------------------------------------------------------------
 
 
@@ -613,12 +689,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             found["save"] = save_row(env, settings)
         if "keystroke" in groups:
             found["keystroke"] = keystroke_row(settings)
+        if "typing" in groups:
+            found["typing"] = typing_row(settings)
         order = {
-            "paint": ["paint-builtin", "paint-big"],
+            "paint": ["listed-builtin", "listed-big", "paint-builtin", "paint-big"],
             "indexing": ["cold", "warm"],
             "history": ["history"],
             "save": ["save"],
             "keystroke": ["keystroke"],
+            "typing": ["typing"],
             "memory": ["memory-builtin", "memory-big"],
         }
         rows = [found[key] for group in GROUPS if group in groups for key in order[group]]

@@ -18,7 +18,7 @@ import subprocess
 import termios
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COLUMNS = 160
 ROWS = 48
@@ -48,6 +48,13 @@ class Run:
     itself recorded (the clock is shared by every process on Linux)."""
     then_seen: bool = True
     """Whether the ``then`` text appeared (always True when none was asked for)."""
+    then_seconds: float | None = None
+    """From just before the process was started to the first write holding the ``then``
+    text; None when none was asked for or it never appeared."""
+    then_cpu_seconds: float | None = None
+    """Processor time the process had used when the ``then`` text appeared."""
+    watched: Mapping[str, float] = field(default_factory=dict)
+    """For each ``watch`` name whose text appeared: seconds from the start, as ``seconds``."""
 
 
 def _die_with_parent() -> None:
@@ -99,6 +106,7 @@ def run_until(
     timeout: float = 60.0,
     settle: float = 0.0,
     cwd: str | None = None,
+    watch: Mapping[str, Sequence[str]] | None = None,
 ) -> Run:
     """Run ``command`` on a new pseudo-terminal until one of ``markers`` is on the screen.
 
@@ -106,6 +114,7 @@ def run_until(
     program keeps running until one of those texts appears too (say, once loading in the background
     is done); either way it then runs ``settle`` more seconds (so memory use afterwards is
     seen) and is killed. ``env`` is the whole environment (default: this process's).
+    ``watch`` names more texts whose first appearance is timed too (any text of each list).
     """
     leader, follower = os.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
@@ -116,6 +125,11 @@ def run_until(
     needles = [marker.encode("utf-8") for marker in markers]
     then_needles = [text.encode("utf-8") for text in then]
     then_at: float | None = None
+    then_cpu: float | None = None
+    watched_needles = {
+        name: [text.encode("utf-8") for text in texts] for name, texts in (watch or {}).items()
+    }
+    watched: dict[str, float] = {}
     started = time.perf_counter()
     process = subprocess.Popen(
         list(command),
@@ -168,6 +182,10 @@ def run_until(
                 and any(n in window or n in shown for n in then_needles)
             ):
                 then_at = arrived
+                then_cpu = cpu_time(process.pid)
+            for name, wanted in watched_needles.items():
+                if name not in watched and any(n in window or n in shown for n in wanted):
+                    watched[name] = arrived - started
             scanned = len(output)
         peak = peak_rss(process.pid)
     finally:
@@ -182,4 +200,7 @@ def run_until(
         cpu,
         seen_monotonic,
         then_at is not None or not then_needles,
+        None if then_at is None else then_at - started,
+        then_cpu,
+        watched,
     )

@@ -18,6 +18,8 @@ from benchmarks.run import table  # noqa: E402
 from benchmarks.terminal import visible_text  # noqa: E402
 
 ROWS = [
+    "Interviewers listed: home, built-in packs",
+    "Interviewers listed: home, 10 questions on --packs (cached)",
     "First paint: home, built-in packs",
     "First paint: home, 10 questions on --packs (cached)",
     "packs list --json, 10 questions, cold",
@@ -25,6 +27,7 @@ ROWS = [
     "First paint: history",
     "Save one session (10 in the journal)",
     "Keystroke to frame, 50-word answer",
+    "Keystroke to frame, typing steadily with autosave",
     "Peak memory: home, built-in packs",
     "Peak memory: home, 10 questions",
 ]
@@ -87,6 +90,8 @@ def test_every_row_is_printed(tmp_path: Path) -> None:
             "4",
             "--saves",
             "3",
+            "--typed",
+            "8",
             "--json",
             str(report),
         ],
