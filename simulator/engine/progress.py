@@ -227,6 +227,54 @@ def _humanize(identifier: str) -> str:
     return identifier.replace("-", " ").capitalize() if identifier else "(none)"
 
 
+class NamedRubric(Protocol):
+    """What :func:`rubric_names` needs of a rubric (packs' records and built-ins alike)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def criteria(self) -> Sequence[NamedCriterion]: ...
+
+
+class NamedCriterion(Protocol):
+    """What :func:`rubric_names` needs of a rubric's criterion."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+def rubric_names(
+    rubrics: Iterable[NamedRubric],
+) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """Criterion labels and rubric titles, first definition of an id winning.
+
+    Two rubrics with different ids but the same title (a pack's own "Technical explanation"
+    beside the built-in one) would make progress rows that cannot be told apart, so every
+    rubric after the first with a title gets its id added: "Technical explanation, technical".
+    """
+    labels: dict[tuple[str, str], str] = {}
+    titles: dict[str, str] = {}
+    taken: set[str] = set()
+    for rubric in rubrics:
+        if rubric.id in titles:
+            continue
+        title = " ".join(rubric.title.split()) or _humanize(rubric.id)
+        if title.casefold() in taken:
+            title = f"{title}, {rubric.id}"
+        taken.add(title.casefold())
+        titles[rubric.id] = title
+        for criterion in rubric.criteria:
+            labels.setdefault((rubric.id, criterion.id), criterion.label)
+    return labels, titles
+
+
 def criterion_label(
     rubric_id: str,
     criterion_id: str,

@@ -19,7 +19,7 @@ BUILTIN_RUBRICS: dict[str, Rubric] = {
     for rubric in (
         Rubric(
             id="star-story",
-            title="STAR story",
+            title="STAR story, short form",
             description="For behavioral answers told as a story.",
             criteria=[
                 _criterion(
@@ -66,7 +66,7 @@ BUILTIN_RUBRICS: dict[str, Rubric] = {
         ),
         Rubric(
             id="technical-explanation",
-            title="Technical explanation",
+            title="Technical explanation, short form",
             description="For technical answers given in words.",
             criteria=[
                 _criterion(
@@ -113,7 +113,7 @@ BUILTIN_RUBRICS: dict[str, Rubric] = {
         ),
         Rubric(
             id="informational-conversation",
-            title="Informational conversation",
+            title="Informational conversation, short form",
             description="For informational interviews, where you asked for the chat.",
             criteria=[
                 _criterion(
@@ -152,7 +152,7 @@ BUILTIN_RUBRICS: dict[str, Rubric] = {
         ),
         Rubric(
             id="written-follow-up",
-            title="Written follow-up",
+            title="Written follow-up, short form",
             description="For thank-you notes, inquiries and other follow-up messages.",
             criteria=[
                 _criterion(

@@ -15,6 +15,7 @@ from simulator.engine.progress import (
     criterion_trends,
     local_day,
     progress,
+    rubric_names,
     streak,
     streak_words,
     tag_trends,
@@ -190,3 +191,33 @@ def test_weakest_needs_enough_scores() -> None:
     strong = Trend("tag", "c", "c", (5.0, 5.0, 5.0), 3, 5.0, 5.0, 0.0)
     assert weakest([strong, thin, enough]) == (enough, strong)
     assert weakest([strong, thin, enough], count=1) == (enough,)
+
+
+def test_rubrics_sharing_a_title_get_names_that_differ() -> None:
+    from simulator.packs.records import Criterion, Rubric
+    from simulator.packs.rubrics import BUILTIN_RUBRICS
+
+    criterion = Criterion(id="accuracy", label="Accuracy", description="", levels={})
+    own = Rubric(
+        id="technical", title="Technical  explanation,  short form", description="", criteria=[criterion]
+    )
+    again = Rubric(id="technical", title="Something else", description="", criteria=[])
+    labels, titles = rubric_names([*BUILTIN_RUBRICS.values(), own, again])
+    assert titles["technical-explanation"] == "Technical explanation, short form"
+    assert titles["technical"] == "Technical explanation, short form, technical"  # the first id wins
+    assert len(set(titles.values())) == len(titles)
+    assert labels[("technical", "accuracy")] == "Accuracy"
+
+
+def test_built_in_packs_give_every_rubric_its_own_title() -> None:
+    from pathlib import Path
+
+    from simulator.packs import load_pack
+    from simulator.packs.rubrics import BUILTIN_RUBRICS
+
+    folder = Path(__file__).resolve().parents[2] / "question_packs"
+    rubrics = [*BUILTIN_RUBRICS.values()]
+    for path in sorted(folder.glob("*.yaml")):
+        rubrics += load_pack(path).rubrics
+    titles = [rubric.title.casefold() for rubric in rubrics]
+    assert len(set(titles)) == len(titles), sorted(titles)

@@ -404,3 +404,14 @@ def test_progress_snapshot_120x40(
     snap_compare: Callable[..., bool], make_app: MakeApp, utc: None
 ) -> None:
     assert progress_snapshot(snap_compare, make_app, (120, 40))
+
+
+def test_long_names_are_shown_whole_when_there_is_room() -> None:
+    long_name = "Reasoning and trade-offs (Technical explanation, technical)"
+    from simulator.engine.progress import trend
+
+    table = TrendTable("Criterion", empty="No scores yet")
+    table.trends = (trend("criterion", "technical/reasoning", long_name, [[3.0], [4.0]]),)
+    assert long_name in table.row(table.trends[0], 120).plain
+    narrow = table.row(table.trends[0], 60).plain
+    assert len(narrow) <= 60 and "…" in narrow  # cut only when the screen is too narrow

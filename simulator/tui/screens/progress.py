@@ -36,6 +36,7 @@ from simulator.engine.progress import (
     DIRECTION_WORDS,
     Progress,
     progress,
+    rubric_names,
     streak_words,
     weakest_words,
 )
@@ -43,6 +44,7 @@ from simulator.engine.review import GRADE_WORDS, ReviewItem, due_reviews, has_qu
 from simulator.engine.review import schedules as review_schedules
 from simulator.journal import Journal, JournalError
 from simulator.packs.library import Library, PersonaEntry
+from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.practice import JournalWriter, StartOptions
 from simulator.tui.timefmt import due_words
@@ -69,18 +71,12 @@ class ProgressLoaded(Message):
     """Why the journal could not be read, when it could not."""
 
 
-def rubric_names(library: Library | None) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
-    """Criterion labels and rubric titles: built-in ones, then those packs define."""
-    labels: dict[tuple[str, str], str] = {}
-    titles: dict[str, str] = {}
+def installed_rubrics(library: Library | None) -> list[Rubric]:
+    """The built-in rubrics, then those the installed packs define."""
     rubrics = list(BUILTIN_RUBRICS.values())
     if library is not None:
         rubrics += [rubric for loaded in library.packs for rubric in loaded.pack.rubrics]
-    for rubric in rubrics:
-        titles.setdefault(rubric.id, rubric.title)
-        for criterion in rubric.criteria:
-            labels.setdefault((rubric.id, criterion.id), criterion.label)
-    return labels, titles
+    return rubrics
 
 
 def review_options(persona_id: str, keys: Sequence[QuestionKey]) -> StartOptions:
@@ -287,7 +283,7 @@ class ProgressScreen(Screen[None]):
         except JournalError as error:
             self.post_message(ProgressLoaded(None, [], {}, str(error)))
             return
-        labels, titles = rubric_names(library)
+        labels, titles = rubric_names(installed_rubrics(library))
         result = progress(
             answers,
             sessions,

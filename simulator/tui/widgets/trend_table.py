@@ -23,6 +23,10 @@ NUMBERS_WIDTH = 20
 """Room for "  3.4  ↑ +0.6   12" at the end of each row."""
 
 
+MIN_SPARK_WIDTH = 16
+"""The fewest cells the sparkline keeps when names are long."""
+
+
 def bar(score: float) -> str:
     """The bar for one score on the fixed 1-to-5 scale."""
     clamped = min(5.0, max(1.0, score))
@@ -95,8 +99,13 @@ class TrendTable(Widget):
         return len(self.trends) + 1 if self.trends else 1
 
     def label_width(self, width: int) -> int:
-        """How wide the name column is at a given width."""
-        return max(12, min(30, width * 3 // 10))
+        """How wide the name column is at a given width: as wide as the longest name, while
+        the sparkline keeps at least :data:`MIN_SPARK_WIDTH` cells (and the column at least
+        12), so names are cut only when the screen is too narrow for them."""
+        longest = max((len(item.label) for item in self.trends), default=0)
+        longest = max(longest, len(self.heading))
+        room = width - NUMBERS_WIDTH - 2 - MIN_SPARK_WIDTH
+        return max(12, min(longest, room))
 
     def row(self, item: Trend, width: int) -> Content:
         """One trend as a line of ``width`` cells."""
