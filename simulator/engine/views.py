@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simulator.engine.insights import Insights
+from simulator.engine.names import STAGE_NAMES
 from simulator.engine.scoring import SessionScores
 from simulator.engine.snapshot import (
     AnswerSnapshot,
@@ -18,20 +19,8 @@ from simulator.engine.snapshot import (
 )
 from simulator.packs.records import Rubric
 
-STAGE_TITLES: dict[str, str] = {
-    "prep": "Preparation",
-    "intro": "Introduction",
-    "pitch": "Elevator pitch",
-    "questions": "Questions",
-    "your-questions": "Your questions",
-    "wrap-up": "Wrap-up",
-    "self-score": "Self-score",
-    "reflection": "Reflection",
-    "follow-up": "Follow-up plan",
-    "summary": "Summary",
-    "done": "Done",
-}
-"""The title shown for a stage without one of its own, and for the phases after the stages."""
+STAGE_TITLES = STAGE_NAMES
+"""The title shown for a stage without one of its own (see :mod:`simulator.engine.names`)."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
+from simulator.engine.names import SOURCE_NAMES
 from simulator.engine.snapshot import (
     AnswerSnapshot,
     ReflectionSnapshot,
@@ -19,13 +20,7 @@ from simulator.safetext import for_markdown_code, for_markdown_inline, for_markd
 Labels = Mapping[tuple[str, str], str]
 """Criterion labels by (rubric id, criterion id), as the installed packs give them."""
 
-_SOURCE_LABELS = {
-    "question": "Question",
-    "follow-up": "Follow-up",
-    "probe": "Probe",
-    "pitch": "Elevator pitch",
-    "your-question": "Your question",
-}
+_SOURCE_LABELS = SOURCE_NAMES
 
 
 def _moment(timestamp: float, tz: tzinfo | None) -> datetime:

@@ -130,7 +130,7 @@ async def test_everything_is_shown_literally() -> None:
             "Tell me about a conflict.",
             "Structure 4/5 · Result 2/5",  # criterion labels from the built-in rubric
             "Skipped.",
-            "Follow-up: What would you change?",
+            "Follow-up question: What would you change?",
             HOSTILE,
             "2:30 used of 2:00 (0:30 over)",
             "0:45 used of 2:00",

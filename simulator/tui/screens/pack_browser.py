@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from simulator.engine.names import FOLLOW_UP_QUESTIONS
 from simulator.packs.library import Library, LoadedPack
 from simulator.packs.records import Question
 
@@ -135,7 +136,7 @@ def question_details(loaded: LoadedPack, question: Question) -> Content:
     _items(parts, "Talking points", list(question.talking_points))
     if question.keywords:
         parts += ["\n\n", ("Keywords: ", "bold"), ", ".join(question.keywords)]
-    _items(parts, "Follow-ups", list(question.follow_ups))
+    _items(parts, FOLLOW_UP_QUESTIONS, list(question.follow_ups))
     _items(parts, "Checklist", list(question.checklist))
     _field(parts, "Sample answer", question.sample_answer)
     return Content.assemble(*parts)

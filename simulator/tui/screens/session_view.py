@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from simulator.engine.names import SOURCE_NAMES, STOPPED_AT
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
 from simulator.journal.markdown import duration
 from simulator.packs.library import Library
@@ -23,23 +24,9 @@ Parts = list[str | tuple[str, str]]
 """Pieces for :meth:`Content.assemble`: plain text, or (text, style) from our own code."""
 
 SOURCE_LABELS = {
-    "question": "",
-    "follow-up": "Follow-up: ",
-    "probe": "Probe: ",
-    "pitch": "Elevator pitch: ",
-    "your-question": "Your question: ",
+    source: "" if source == "question" else f"{name}: " for source, name in SOURCE_NAMES.items()
 }
-"""How an answer's heading says why it was asked."""
-
-PHASE_WORDS = {
-    "stages": "the interview",
-    "self-score": "self-scoring",
-    "reflection": "the reflection",
-    "follow-up": "the follow-up plan",
-    "summary": "the summary",
-    "done": "done",
-}
-"""Where an unfinished session stopped, in words."""
+"""How an answer's heading says why it was asked (a drawn question needs no label)."""
 
 
 def criterion_label(answer: AnswerSnapshot, criterion_id: str, library: Library | None) -> str:
@@ -111,7 +98,7 @@ def summary_content(snapshot: SessionSnapshot) -> Content:
     if snapshot["finished_at"] is not None:
         parts += [("Finished: ", "bold"), local_date(snapshot["finished_at"]), "\n"]
     if snapshot["phase"] != "done":
-        phase = PHASE_WORDS.get(snapshot["phase"], snapshot["phase"])
+        phase = STOPPED_AT.get(snapshot["phase"], snapshot["phase"])
         parts += [(f"Not finished: it stopped at {phase}.", "italic $warning"), "\n"]
     used = sum(answer["time_used"] for answer in answers)
     allowed = sum(answer["time_limit"] for answer in answers)
