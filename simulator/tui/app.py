@@ -20,6 +20,7 @@ from simulator.tui.messages import (
     JournalFailed,
     LibraryLoaded,
     LibraryProgress,
+    PacksChanged,
     PracticeFailed,
     PracticeReady,
 )
@@ -29,6 +30,8 @@ from simulator.tui.screens.session_screen import SessionScreen
 if TYPE_CHECKING:
     # The engine, journal and packs (and pydantic under them) are imported by the loading
     # worker once home is on screen: importing them first would delay the first paint.
+    from textual.timer import Timer
+
     from simulator.engine.clock import Clock
     from simulator.journal import Journal
     from simulator.packs.library import Library, LoadedPack, LoadProgress
@@ -85,6 +88,9 @@ class MockInterviewApp(App[int]):
     )
     """Textual's built-in app actions this app never uses: nothing may run them."""
 
+    pack_check_seconds: ClassVar[float] = 2.0
+    """How often the pack folders are checked for changes (see :mod:`simulator.packs.watch`)."""
+
     def __init__(
         self,
         context: Context,
@@ -107,6 +113,12 @@ class MockInterviewApp(App[int]):
         """Set once home has painted the loaded interviewers (the journal opens then)."""
         self._clock = clock
         self.library: Library | None = None
+        self._pack_signature: tuple[tuple[str, int, int], ...] = ()
+        """The pack folders as they were when the library was read."""
+        self._tell_packs_changed = False
+        """Whether the next library loaded is one the pack watch asked for."""
+        self._pack_watch: Timer | None = None
+        """Checks every :attr:`pack_check_seconds` whether the packs changed."""
         self.journal: Journal | None = None
         self.journal_error: str = ""
         """Why the journal could not be opened, when it could not."""
@@ -187,9 +199,13 @@ class MockInterviewApp(App[int]):
                 self.post_message(LibraryProgress(step.done, step.total, found))
                 found, last_post = [], now
 
+        from simulator.packs.watch import signature
+
+        # Taken before reading, so a file changed while loading is noticed by the next check.
+        folders = signature(self.context.pack_folders())
         library = self.context.load_library(on_pack=progress)
         self._listed.clear()
-        self.post_message(LibraryLoaded(library))
+        self.post_message(LibraryLoaded(library, folders))
         if self.journal is None:
             # Let home paint its interviewers before the journal's imports compete for
             # the interpreter (a thread worker shares it with the screen).
@@ -257,6 +273,16 @@ class MockInterviewApp(App[int]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Keep the library and hand it to the screens that show it."""
         self.library = message.library
+        self._pack_signature = message.signature
+        if self._pack_watch is None:
+            self._pack_watch = self.set_interval(self.pack_check_seconds, self._check_packs)
+        if self._tell_packs_changed:
+            self._tell_packs_changed = False
+            self.notify(
+                "The installed packs changed; the lists are up to date.",
+                title="Packs",
+                markup=False,
+            )
         self._refresh_home()
         self.call_after_refresh(self._listed.set)
         self._start_waiting_session()
@@ -271,6 +297,24 @@ class MockInterviewApp(App[int]):
         elif self.pending_resume is not None:
             session_id, self.pending_resume = self.pending_resume, None
             self.resume_practice(session_id)
+
+    def _check_packs(self) -> None:
+        """Look for added, removed or edited pack files (unless packs are loading now)."""
+        if any(worker.group == "packs" and not worker.is_finished for worker in self.workers):
+            return
+        self._pack_check(self._pack_signature)
+
+    @work(thread=True, exclusive=True, group="pack-watch")
+    def _pack_check(self, known: tuple[tuple[str, int, int], ...]) -> None:
+        from simulator.packs.watch import signature
+
+        if signature(self.context.pack_folders()) != known:
+            self.post_message(PacksChanged())
+
+    def on_packs_changed(self, message: PacksChanged) -> None:
+        """Read the packs again; home shows the new library, with a word about why."""
+        self._tell_packs_changed = True
+        self.load_packs()
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         """Pass loading progress on to the home screen."""

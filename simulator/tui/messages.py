@@ -19,6 +19,13 @@ class LibraryLoaded(Message):
 
     library: Library
     """What was loaded, with its errors."""
+    signature: tuple[tuple[str, int, int], ...] = ()
+    """The pack folders as they were just before loading (see :mod:`simulator.packs.watch`)."""
+
+
+@dataclass
+class PacksChanged(Message):
+    """A pack file was added, removed or edited since the packs were loaded."""
 
 
 @dataclass
