@@ -966,7 +966,7 @@ class Session:
                 prompt=prompt,
                 kind=root["kind"],
                 tags=root["tags"],
-                time_limit=timing.answer_time_limit(None, stage, persona),
+                time_limit=timing.follow_up_time_limit(answer["time_limit"], stage, persona),
                 rubric_id=root["rubric_id"],
             )
         )

@@ -33,8 +33,7 @@ def answer_time_limit(
     3. The persona's ``answer_time`` (default 120).
     4. 120 seconds, when there is no persona either.
 
-    Follow-ups and probes have no question of their own: the stage's limit, else the
-    persona's answer time.
+    Follow-ups and probes have no question of their own: see :func:`follow_up_time_limit`.
     """
     if stage is not None and stage.time_limit is not None:
         return stage.time_limit
@@ -43,6 +42,25 @@ def answer_time_limit(
     if persona is not None:
         return persona.answer_time
     return DEFAULT_ANSWER_TIME
+
+
+MIN_FOLLOW_UP_TIME = 30
+"""The fewest seconds a follow-up gets (unless the answer it follows had less)."""
+
+
+def follow_up_time_limit(parent_limit: int, stage: Stage | None, persona: Persona | None) -> int:
+    """Seconds to answer a follow-up question or probe.
+
+    A follow-up asks about one point of the answer before it, so it gets half that answer's
+    time (to the nearest 5 seconds), at least :data:`MIN_FOLLOW_UP_TIME` but never more than
+    the answer it follows had, and never more than :func:`answer_time_limit` gives a
+    question without a limit of its own in that stage (the stage's override, else the
+    persona's answer time). "How should I reach you?" after a one-minute answer gets 30
+    seconds, not the persona's two minutes; a follow-up in the 8-minute design slot gets 4.
+    """
+    half = 5 * round(parent_limit / 10)
+    cap = answer_time_limit(None, stage, persona)
+    return max(min(MIN_FOLLOW_UP_TIME, parent_limit), min(half, cap))
 
 
 def pitch_time_limit(stage: Stage | None) -> int:

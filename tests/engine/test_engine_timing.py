@@ -79,3 +79,31 @@ def test_elapsed_remaining_overtime() -> None:
     assert timing.remaining(120, 130) == -10
     assert timing.overtime(120, 130) == 10
     assert timing.overtime(120, 100) == 0
+
+
+@pytest.mark.parametrize(
+    ("parent", "stage_limit", "answer_time", "expected"),
+    [
+        (60, None, 120, 30),  # "How should I reach you?" after a one-minute answer
+        (120, None, 120, 60),
+        (180, None, 180, 90),
+        (480, 480, 180, 240),  # the design slot's override caps it, the half is less
+        (600, None, 120, 120),  # never more than the persona's answer time
+        (20, None, 120, 20),  # never more than the answer it follows
+        (45, None, 120, 30),
+    ],
+)
+def test_follow_ups_get_half_the_time_of_what_they_follow(
+    parent: int, stage_limit: int | None, answer_time: int, expected: int
+) -> None:
+    stage_spec: dict[str, object] = {"stage": "questions"}
+    if stage_limit is not None:
+        stage_spec["time_limit"] = stage_limit
+    pack = make_pack(
+        "p",
+        kind="behavioral",
+        questions=[question("a")],
+        personas=[persona(answer_time=answer_time, plan=[stage_spec])],
+    )
+    (owner,) = pack.personas
+    assert timing.follow_up_time_limit(parent, owner.plan[0], owner) == expected
