@@ -199,12 +199,17 @@ def test_rubrics_sharing_a_title_get_names_that_differ() -> None:
 
     criterion = Criterion(id="accuracy", label="Accuracy", description="", levels={})
     own = Rubric(
-        id="technical", title="Technical  explanation,  short form", description="", criteria=[criterion]
+        id="technical",
+        title="Technical  explanation,  short form",
+        description="",
+        criteria=[criterion],
     )
     again = Rubric(id="technical", title="Something else", description="", criteria=[])
     labels, titles = rubric_names([*BUILTIN_RUBRICS.values(), own, again])
     assert titles["technical-explanation"] == "Technical explanation, short form"
-    assert titles["technical"] == "Technical explanation, short form, technical"  # the first id wins
+    assert (
+        titles["technical"] == "Technical explanation, short form, technical"
+    )  # the first id wins
     assert len(set(titles.values())) == len(titles)
     assert labels[("technical", "accuracy")] == "Accuracy"
 
