@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simulator.engine.insights import Insights
-from simulator.engine.names import STAGE_NAMES
 from simulator.engine.scoring import SessionScores
 from simulator.engine.snapshot import (
     AnswerSnapshot,
@@ -17,10 +16,11 @@ from simulator.engine.snapshot import (
     ReflectionSnapshot,
     ReminderSnapshot,
 )
+from simulator.names import STAGE_NAMES
 from simulator.packs.records import Rubric
 
 STAGE_TITLES = STAGE_NAMES
-"""The title shown for a stage without one of its own (see :mod:`simulator.engine.names`)."""
+"""The title shown for a stage without one of its own (see :mod:`simulator.names`)."""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
-from simulator.engine.names import SOURCE_NAMES
 from simulator.engine.snapshot import (
     AnswerSnapshot,
     ReflectionSnapshot,
@@ -13,6 +12,7 @@ from simulator.engine.snapshot import (
     SessionSnapshot,
 )
 from simulator.journal.models import RealInterview, StudyItem
+from simulator.names import SOURCE_NAMES
 from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.safetext import for_markdown_code, for_markdown_inline, for_markdown_lines

@@ -22,6 +22,7 @@ from textual.widgets import (
     Static,
 )
 
+from simulator.names import STAGE_NAMES
 from simulator.tui import home_cache
 from simulator.tui.home_cache import ListedPersona, Part
 from simulator.tui.messages import HomeData
@@ -47,17 +48,9 @@ def plural(count: int, noun: str) -> str:
 
 def plan_summary(persona: Persona) -> str:
     """The stages a persona runs, in order, as one line."""
-    names = {
-        "prep": "Prep",
-        "intro": "Greeting",
-        "pitch": "Elevator pitch",
-        "questions": "Questions",
-        "your-questions": "Your questions",
-        "wrap-up": "Wrap-up",
-    }
     steps = []
     for stage in persona.plan:
-        label = stage.title or names[stage.stage]
+        label = stage.title or STAGE_NAMES[stage.stage]
         if stage.stage == "questions":
             label += f" ({stage.count})"
         steps.append(label)

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from simulator.engine.names import FOLLOW_UP_QUESTIONS
+from simulator.names import FOLLOW_UP_QUESTIONS
 from simulator.packs.library import Library, LoadedPack
 from simulator.packs.records import Question
 

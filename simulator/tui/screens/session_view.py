@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from simulator.engine.names import SOURCE_NAMES, STOPPED_AT
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
 from simulator.journal.markdown import duration
+from simulator.names import SOURCE_NAMES, STOPPED_AT
 from simulator.packs.library import Library
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.tui.timefmt import due_words, local_date
