@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 
 from simulator.engine.insights import STAR_PARTS, Insights
 from simulator.engine.views import ScoreItem
+from simulator.names import SOURCE_NAMES
 from simulator.packs.records import Criterion
 from simulator.practice import Practice
 from simulator.tui.screens.session_screen import SessionScreen
@@ -27,14 +28,6 @@ from simulator.tui.widgets.labelled_rows import LabelledRows, Row
 Part = str | tuple[str, str]
 """A piece of display text: plain, or plain with one of our own styles."""
 
-SOURCE_NAMES: dict[str, str] = {
-    "question": "Question",
-    "follow-up": "Follow-up",
-    "probe": "Follow-up",
-    "pitch": "Elevator pitch",
-    "your-question": "Your question",
-}
-"""What each kind of answer is called on screen."""
 
 LABEL_WIDTH = 12
 """The width of the insight labels' column."""
