@@ -330,6 +330,8 @@ class Practice:
         Raises :class:`JournalError` or :class:`simulator.engine.SessionError`.
         """
         journal = writer.journal
+        # This window's own saves may still be queued; the session must be read behind them.
+        writer.flush()
         snapshot = journal.load_session(session_id)
         if snapshot is None:
             raise JournalError(f"there is no session {session_id} in the journal")

@@ -302,3 +302,18 @@ def test_after_a_conflict_an_emergency_copy_goes_to_the_conflict_draft(
     assert drafts[slot] == "the other window's words"
     assert drafts[conflict] == "mine, third"
     writer.stop()
+
+
+def test_resume_reads_behind_this_windows_queued_saves(
+    library: Library, journal: Journal, tmp_path: Path
+) -> None:
+    import time
+
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    # A slow write ahead in the queue keeps the new session's snapshot waiting behind it.
+    writer.submit(lambda _journal: time.sleep(0.3), lambda store: tmp_path)
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))
+    practice.close()
+    resumed = Practice.resume(library, writer, practice.session.id)
+    assert resumed.session.id == practice.session.id
+    resumed.close()
