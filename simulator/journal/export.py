@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path
@@ -137,3 +139,69 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise JournalError(f"cannot write {path}: {error}") from None
+
+
+MAX_EXPORT_NUMBER = 999
+"""The highest number added to an export's file name before giving up."""
+
+
+def export_stem(persona_id: str, created_at: float) -> str:
+    """The start of a session export's file name: ``mock-interview-DATE-PERSONA`` (the local
+    date the session started, the persona's id made safe for any file system)."""
+    day = time.strftime("%Y-%m-%d", time.localtime(created_at))
+    persona = re.sub(r"[^a-z0-9_-]+", "-", persona_id.lower()).strip("-_") or "session"
+    return f"mock-interview-{day}-{persona}"
+
+
+def export_candidates(folder: Path, stem: str, suffix: str = ".md") -> list[Path]:
+    """The names tried in turn: ``STEM.md``, then ``STEM-2.md``, ``STEM-3.md`` ..."""
+    return [
+        Path(folder) / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        for number in range(1, MAX_EXPORT_NUMBER + 1)
+    ]
+
+
+def write_new_file(folder: Path, stem: str, text: str, suffix: str = ".md") -> Path:
+    """Write ``text`` to a file of its own in ``folder``: ``STEM.md``, or the first of
+    ``STEM-2.md``, ``STEM-3.md`` ... not taken yet. An existing file is never replaced and
+    never a reason to refuse; the whole text appears at once (never half of it). Returns
+    the file written; raises JournalError when nothing can be written."""
+    folder = Path(folder)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{stem}.")
+    except OSError as error:
+        raise JournalError(f"cannot write to {folder}: {error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        for candidate in export_candidates(folder, stem, suffix):
+            try:
+                os.link(temporary, candidate)  # fails, never replaces, when the name is taken
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: create the file exclusively
+                try:
+                    with candidate.open("x", encoding="utf-8", newline="\n") as stream:
+                        stream.write(text)
+                except FileExistsError:
+                    continue
+            return candidate
+    except OSError as error:
+        raise JournalError(f"cannot write to {folder}: {error}") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    raise JournalError(f"{folder} already holds {MAX_EXPORT_NUMBER} exports named {stem}")
+
+
+def export_session_file(journal: Journal, session_id: str, folder: Path) -> Path:
+    """Export one session as Markdown to a new file in ``folder`` (see
+    :func:`write_new_file`; the name from :func:`export_stem`). Returns the file written."""
+    snapshot = journal.load_session(session_id)
+    if snapshot is None:
+        raise JournalError(f"no session with id {session_id}")
+    text = session_markdown(snapshot)
+    return write_new_file(
+        folder, export_stem(snapshot["persona_id"], snapshot["created_at"]), text
+    )

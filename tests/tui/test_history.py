@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
-from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Static
 
@@ -14,7 +12,7 @@ from simulator.engine.clock import FakeClock
 from simulator.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.history import PAGE, HistoryScreen, export_name
+from simulator.tui.screens.history import PAGE, HistoryScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.screens.session_view import SessionViewScreen
@@ -73,7 +71,7 @@ async def test_sessions_are_listed_newest_first(make_app: MakeApp) -> None:
         names = {entry.persona.id: entry.persona.name for entry in app.library.personas}
         assert newest[1] == names["hiring-manager"]
         assert oldest[1] == names["rigorous-tech-lead"]
-        assert newest[2] == "unfinished (interview)"  # unfinished: where it stopped
+        assert newest[2] == "stopped at the interview"  # unfinished: where it stopped
         assert oldest[2] == "finished"
         assert oldest[4] == "3.0"  # drive() scores every criterion 3
         assert newest[0] > oldest[0]
@@ -137,32 +135,6 @@ async def test_r_resumes_an_unfinished_session(make_app: MakeApp) -> None:
         assert not any(isinstance(screen, HistoryScreen) for screen in app.screen_stack)
 
 
-async def test_x_exports_markdown_and_never_overwrites(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        finished_id, _ = await make_sessions(app, pilot)
-        screen = await open_history(app, pilot)
-        await pilot.press("down", "x")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        summary = screen.sessions[1]
-        assert summary.id == finished_id
-        written = tmp_path / export_name(summary)
-        assert written.is_file()
-        text = written.read_text(encoding="utf-8")
-        assert text.startswith("# Mock interview with")
-        assert finished_id in text
-        written.write_text("mine", encoding="utf-8")
-        await pilot.press("x")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert written.read_text(encoding="utf-8") == "mine"
-        assert [path.name for path in tmp_path.iterdir()] == [written.name]
-
-
 async def test_delete_asks_first(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -189,26 +161,6 @@ async def test_delete_asks_first(make_app: MakeApp) -> None:
         assert app.journal is not None
         assert app.journal.load_session(unfinished_id) is None
         assert app.journal.load_session(finished_id) is not None
-
-
-def test_export_name_is_a_safe_file_name() -> None:
-    from simulator.journal import SessionSummary
-
-    summary = SessionSummary(
-        id="ab/cd..ef0123456789",
-        persona_id="../../etc/passwd",
-        persona_name="x",
-        created_at=1_800_000_000.0,
-        updated_at=1_800_000_000.0,
-        finished_at=None,
-        phase="stages",
-        answer_count=0,
-        skipped_count=0,
-        mean_score=None,
-    )
-    name = export_name(summary)
-    assert "/" not in name and ".." not in name
-    assert name.endswith(".md")
 
 
 async def test_a_long_history_shows_its_newest_page_then_loads_older_ones(

@@ -80,11 +80,13 @@ async def test_summary_exports_and_finishes(
         exported = target.read_text(encoding="utf-8")
         assert "Priya" in exported
         assert "\\[b\\]bold?\\[/b\\] no" in exported  # escaped: it renders as typed
-        # ...and never overwrites a file that is already there.
+        # ...and never overwrites a file that is already there: the next goes beside it.
         target.write_text("mine", encoding="utf-8")
         await pilot.press("x")
-        await wait_for(pilot, lambda: any("Not exported" in n for n in notices(app)))
+        second = tmp_path / f"mock-interview-{date}-rigorous-tech-lead-2.md"
+        await wait_for(pilot, second.exists)
         assert target.read_text(encoding="utf-8") == "mine"
+        assert not any("Not exported" in n for n in notices(app))
 
         # Escape goes back to the follow-up plan, ctrl+s there returns to the summary.
         await pilot.press("escape")

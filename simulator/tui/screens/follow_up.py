@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from simulator.engine.followup import THANK_YOU_CHECKLIST
 from simulator.engine.session import SessionError
@@ -25,6 +25,7 @@ from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.draft_area import DraftArea, TextHandler
+from simulator.tui.widgets.key_footer import KeyFooter
 
 KIND_NAMES: dict[str, str] = {
     "thank-you": "Thank-you note",
@@ -130,7 +131,7 @@ class FollowUpScreen(SessionScreen):
                 markup=False,
             )
             yield ReminderTable(id="reminders", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Set up the plan's columns, show it, and start in the first note."""

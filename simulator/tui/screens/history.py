@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -13,16 +12,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
-from simulator.journal.export import export_markdown, write_text_atomic
+from simulator.journal.export import export_session_file
+from simulator.names import STOPPED_AT
 from simulator.packs.library import Library
 from simulator.practice import JournalWriter
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_view import SessionViewScreen
 from simulator.tui.timefmt import local_date
+from simulator.tui.widgets.key_footer import KeyFooter
 
 EMPTY_TEXT = (
     "No sessions yet. Pick an interviewer on the home screen and practise: "
@@ -65,7 +66,7 @@ class SessionExported(Message):
     """A session was written to a Markdown file (or was not)."""
 
     path: Path
-    """The file."""
+    """The file written (the folder, when nothing was)."""
     error: str = ""
     """Why it was not written, when it was not."""
 
@@ -80,21 +81,11 @@ class SessionDeleted(Message):
     """Why it could not be deleted, when it could not."""
 
 
-STOPPED_AT = {
-    "stages": "interview",
-    "self-score": "self-score",
-    "reflection": "reflection",
-    "follow-up": "follow-up plan",
-    "summary": "summary",
-}
-"""Where an unfinished session stopped, in the status column."""
-
-
 def status_words(summary: SessionSummary) -> str:
     """Finished, or where an unfinished session stopped."""
     if summary.phase == "done":
         return "finished"
-    return f"unfinished ({STOPPED_AT.get(summary.phase, summary.phase)})"
+    return f"stopped at {STOPPED_AT.get(summary.phase, summary.phase)}"
 
 
 def answers_words(summary: SessionSummary) -> str:
@@ -116,14 +107,6 @@ def summary_row(summary: SessionSummary) -> list[Text]:
         Text(answers_words(summary), justify="right"),
         Text(mean, justify="right"),
     ]
-
-
-def export_name(summary: SessionSummary) -> str:
-    """The Markdown file's name: date, persona and the start of the session's id."""
-    day = local_date(summary.created_at).split(" ")[0]
-    persona = re.sub(r"[^a-z0-9]+", "-", summary.persona_id.lower()).strip("-") or "session"
-    short = re.sub(r"[^a-zA-Z0-9]", "", summary.id)[:8]
-    return f"mock-interview-{day}-{persona}-{short}.md"
 
 
 class HistoryScreen(Screen[None]):
@@ -159,7 +142,7 @@ class HistoryScreen(Screen[None]):
         yield Static("Reading the journal…", id="history-status", markup=False)
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_TEXT, id="history-empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and read the journal."""
@@ -350,18 +333,16 @@ class HistoryScreen(Screen[None]):
         """Write the highlighted session to a Markdown file in the current folder."""
         summary = self.highlighted()
         if summary is not None:
-            self.export(summary.id, Path.cwd() / export_name(summary))
+            self.export(summary.id, Path.cwd())
 
     @work(thread=True, exclusive=True, group="history-export")
-    def export(self, session_id: str, path: Path) -> None:
-        """Write the file off the screen's thread; an existing file is never replaced."""
-        if path.exists():
-            self.post_message(SessionExported(path, "that file already exists"))
-            return
+    def export(self, session_id: str, folder: Path) -> None:
+        """Write the file off the screen's thread, to a file of its own (an existing file
+        is never replaced; see :func:`export_session_file`)."""
         try:
-            write_text_atomic(path, export_markdown(self.journal, session_id))
+            path = export_session_file(self.journal, session_id, folder)
         except JournalError as error:
-            self.post_message(SessionExported(path, str(error)))
+            self.post_message(SessionExported(folder, str(error)))
         else:
             self.post_message(SessionExported(path))
 
@@ -369,7 +350,7 @@ class HistoryScreen(Screen[None]):
         """Say where the file is, or why it is not."""
         if message.error:
             self.notify(
-                f"{message.path} was not written: {message.error}.",
+                f"Nothing was written to {message.path}: {message.error}.",
                 title="Not exported",
                 severity="error",
                 markup=False,

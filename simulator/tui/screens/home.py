@@ -16,7 +16,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
-    Footer,
     Header,
     OptionList,
     Static,
@@ -27,6 +26,7 @@ from simulator.tui import home_cache
 from simulator.tui.home_cache import ListedPersona, Part
 from simulator.tui.messages import HomeData
 from simulator.tui.timefmt import due_words, when_words
+from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.persona_list import (
     CHECKING,
     PersonaList,
@@ -186,7 +186,7 @@ class HomeScreen(Screen[None]):
             yield PersonaList(id="personas")
             with VerticalScroll(id="persona-detail-box"):
                 yield Static("", id="persona-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show what is already loaded, or the list kept from the last start when no pack

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Header, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -18,6 +18,7 @@ from simulator.tui.autosave import Autosave
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.countdown import Countdown
+from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.tick_list import TickList
 
 ANSWERING_STAGES = ("pitch", "questions")
@@ -93,7 +94,7 @@ class InterviewScreen(SessionScreen):
             yield OptionList(id="asked")
             yield Static("", id="suggestions", markup=False)
         yield Static("", id="help-line", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the current step and keep the timer moving."""

@@ -15,11 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from simulator.names import FOLLOW_UP_QUESTIONS
 from simulator.packs.library import Library, LoadedPack
 from simulator.packs.records import Question
+from simulator.tui.widgets.key_footer import KeyFooter
 
 Parts = list[str | tuple[str, str]]
 """Pieces for :meth:`Content.assemble`: plain text, or (text, style) from our own code."""
@@ -197,7 +198,7 @@ class PackBrowserScreen(Screen[None]):
                         yield Static("", id="browser-detail", markup=False)
             with TabPane("Problems", id="problems"), VerticalScroll(id="browser-problems-box"):
                 yield Static(problems_content(self.library), id="browser-problems", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the tables from the library."""

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Label, SelectionList, Static
+from textual.widgets import Header, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from simulator.practice import PREP_NOTES
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
+from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.tick_list import TickList
 
 
@@ -37,7 +38,7 @@ class PrepScreen(SessionScreen):
             with Vertical(id="notes-box"):
                 yield Label("", id="notes-label", markup=False)
                 yield AnswerEditor(PREP_NOTES, id="prep-notes")
-        yield Footer()
+        yield KeyFooter()
 
     def refresh_view(self) -> None:
         """Show the persona's briefing, the checklist and the saved notes."""

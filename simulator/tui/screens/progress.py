@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     OptionList,
     Static,
@@ -48,6 +47,7 @@ from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.practice import JournalWriter, StartOptions
 from simulator.tui.timefmt import due_words
+from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.trend_table import TrendTable, score_style
 
 REVIEW_LIMIT = 10
@@ -213,7 +213,7 @@ class ProgressScreen(Screen[None]):
             with TabPane("Due for review", id="review"):
                 yield Static("", id="review-status", markup=False)
                 yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the review table and read the journal."""

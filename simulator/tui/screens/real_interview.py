@@ -31,7 +31,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     Select,
@@ -54,6 +53,7 @@ from simulator.practice import JournalWriter
 from simulator.tui.autosave import Autosave
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import due_words, local_date
+from simulator.tui.widgets.key_footer import KeyFooter
 
 _Write = Callable[[Journal], None]
 
@@ -396,7 +396,7 @@ class RealInterviewsScreen(_JournalScreen):
             id="interviews-empty",
             markup=False,
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and read the journal."""
@@ -598,7 +598,7 @@ class RealInterviewForm(_JournalScreen):
                     classes="form-text",
                 )
             yield Static("", id="form-plan", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill in the log (or a new one), then look for a draft kept from before."""

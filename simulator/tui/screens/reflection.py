@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from simulator.engine.session import SessionError
 from simulator.practice import Practice, reflection_slot
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.draft_area import DraftArea, TextHandler
+from simulator.tui.widgets.key_footer import KeyFooter
 
 PROMPTS: tuple[tuple[str, str, str], ...] = (
     ("went_well", "What went well?", "An answer you were happy with, a moment that clicked…"),
@@ -109,7 +110,7 @@ class ReflectionScreen(SessionScreen):
                     id="topic-hint",
                     markup=False,
                 )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Start typing in the first prompt."""

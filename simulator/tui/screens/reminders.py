@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from simulator.journal import Journal, JournalError, Reminder
 from simulator.practice import JournalWriter
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import due_words
+from simulator.tui.widgets.key_footer import KeyFooter
 
 DAY = 86_400.0
 """Seconds in a day."""
@@ -106,7 +107,7 @@ class RemindersScreen(Screen[None]):
         yield Static("Reading the journal…", id="reminders-status", markup=False)
         yield DataTable(id="reminders-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="reminders-empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and read the journal."""

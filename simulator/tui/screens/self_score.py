@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from simulator.engine.insights import STAR_PARTS, Insights
 from simulator.engine.views import ScoreItem
@@ -23,6 +23,7 @@ from simulator.packs.records import Criterion
 from simulator.practice import Practice
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text
+from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.labelled_rows import LabelledRows, Row
 
 Part = str | tuple[str, str]
@@ -400,7 +401,7 @@ class SelfScoreScreen(SessionScreen):
                         markup=False,
                     )
                 yield self._reveal
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show the answer being scored, with the rubric in focus."""

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
 from simulator.journal.markdown import duration
@@ -19,6 +19,7 @@ from simulator.names import SOURCE_NAMES, STOPPED_AT
 from simulator.packs.library import Library
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.tui.timefmt import due_words, local_date
+from simulator.tui.widgets.key_footer import KeyFooter
 
 Parts = list[str | tuple[str, str]]
 """Pieces for :meth:`Content.assemble`: plain text, or (text, style) from our own code."""
@@ -290,7 +291,7 @@ class SessionViewScreen(Screen[None]):
                 if content is not None:
                     yield self.heading(title)
                     yield Static(content, classes="section", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def heading(title: str) -> Static:

@@ -18,12 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets import Button, DataTable, Header, Input, Static
 
 from simulator.journal import Journal, JournalError, StudyItem
 from simulator.practice import JournalWriter
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import local_date
+from simulator.tui.widgets.key_footer import KeyFooter
 
 EMPTY_TEXT = (
     'Nothing on the study list yet. Topics you note in a reflection ("topics to learn") '
@@ -143,7 +144,7 @@ class StudyListScreen(Screen[None]):
         yield Static("Reading the journal…", id="study-status", markup=False)
         yield DataTable(id="study-table", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_TEXT, id="study-empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and read the journal."""

@@ -1,13 +1,11 @@
 """The summary: the session in numbers, scores per criterion and tag, reflection, follow-ups.
 
-The session is already in the journal; ``x`` exports it as Markdown to the current folder
-and ctrl+s finishes it and goes home.
+The session is already in the journal; ``x`` exports it as Markdown to a new file in the
+current folder (never replacing one) and ctrl+s finishes it and goes home.
 """
 
 from __future__ import annotations
 
-import re
-import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,14 +14,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from simulator.engine.views import SessionSummary
 from simulator.journal import Journal, JournalError
-from simulator.journal.export import export_markdown
+from simulator.journal.export import export_session_file
 from simulator.practice import JournalWriter
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text, local_date
+from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.labelled_rows import LabelledRows, Row
 
 Part = str | tuple[str, str]
@@ -140,21 +139,6 @@ def reminders_content(summary: SessionSummary) -> Content:
     return Content.assemble(*parts)
 
 
-def export_path(summary: SessionSummary, folder: Path) -> Path:
-    """Where the Markdown export goes: ``mock-interview-DATE-PERSONA.md`` in ``folder``."""
-    date = time.strftime("%Y-%m-%d", time.localtime(summary.created_at))
-    persona = re.sub(r"[^A-Za-z0-9._-]+", "-", summary.persona_id).strip(".-") or "session"
-    return folder / f"mock-interview-{date}-{persona}.md"
-
-
-def write_export(journal: Journal, session_id: str, path: Path) -> None:
-    """Write one session as Markdown to a new file; raises FileExistsError if ``path`` exists,
-    OSError or JournalError when it cannot be written."""
-    text = export_markdown(journal, session_id)
-    with path.open("x", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
-
-
 class SummaryScreen(SessionScreen):
     """The session at a glance, before finishing it."""
 
@@ -214,7 +198,7 @@ class SummaryScreen(SessionScreen):
                     markup=False,
                 )
                 yield Static("", id="summary-reminders", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Fill the page and let the arrow keys scroll it."""
@@ -258,20 +242,17 @@ class SummaryScreen(SessionScreen):
             self.notify(app.journal_error or "The journal is not open.", severity="error")
             return
         self.practice.saved()
-        path = export_path(self.practice.session.summary(), Path.cwd())
-        self.export(app.writer, app.journal, self.practice.session.id, path)
+        self.export(app.writer, app.journal, self.practice.session.id, Path.cwd())
 
     @work(thread=True, exclusive=True, group="export")
-    def export(self, writer: JournalWriter, journal: Journal, session_id: str, path: Path) -> None:
-        """Write the export off the screen's thread, after every pending save."""
+    def export(
+        self, writer: JournalWriter, journal: Journal, session_id: str, folder: Path
+    ) -> None:
+        """Write the export off the screen's thread, after every pending save, to a file of
+        its own (see :func:`export_session_file`)."""
         writer.flush()
         try:
-            write_export(journal, session_id, path)
-        except FileExistsError:
-            message = f"{path} already exists; it was left as it is."
-            self.app.call_from_thread(
-                self.notify, message, title="Not exported", severity="warning", markup=False
-            )
+            path = export_session_file(journal, session_id, folder)
         except (OSError, JournalError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Export failed", severity="error", markup=False
