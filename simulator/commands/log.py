@@ -159,11 +159,11 @@ def _span(seconds: float) -> str:
 
 def _reminder_line(reminder: Reminder, now: float) -> str:
     """One reminder as a line: when, what, for whom, and where it comes from."""
-    due = datetime.fromtimestamp(reminder.due_at, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    if reminder.due_at <= now:
-        when = f"overdue by {_span(now - reminder.due_at)}"
-    else:
-        when = f"due in {_span(reminder.due_at - now)}"
+    shown = reminder.shown_due_at
+    due = datetime.fromtimestamp(shown, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    when = f"overdue by {_span(now - shown)}" if shown <= now else f"due in {_span(shown - now)}"
+    if reminder.is_snoozed(now):
+        when += " (snoozed)"
     origin = "real interview" if reminder.source == "interview" else "practice with"
     return (
         f"{due}  {when}  {one_line(reminder.title)}  ({origin} {one_line(reminder.persona_name)})"

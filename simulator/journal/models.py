@@ -91,6 +91,20 @@ class Reminder:
     """Whose follow-up plan it is part of: a practice session's or a real interview's (then
     ``session_id`` is the real interview's id and ``persona_name`` names the company)."""
 
+    @property
+    def shown_due_at(self) -> float:
+        """When it is next shown as due: its due time, or the end of its snooze if later."""
+        return max(self.due_at, self.snoozed_until or self.due_at)
+
+    def is_snoozed(self, now: float) -> bool:
+        """Whether a snooze still hides it at ``now``."""
+        return self.snoozed_until is not None and self.snoozed_until > now
+
+    def snooze_end(self, now: float, seconds: float) -> float:
+        """The end of a snooze of ``seconds``: counted from when it would next be shown as
+        due, so snoozing one due tomorrow for a day moves it to the day after."""
+        return max(now, self.shown_due_at) + seconds
+
     def to_json(self, now: float) -> dict[str, object]:
         """The stable JSON shape of ``log reminders --json`` (times as ISO 8601 in UTC)."""
         return {

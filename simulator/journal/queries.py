@@ -174,16 +174,14 @@ def due_reminders(connection: sqlite3.Connection, now: float) -> list[Reminder]:
 
 
 def open_reminders(connection: sqlite3.Connection) -> list[Reminder]:
-    """Every reminder neither done nor closed (snoozed or not, due or not), soonest first."""
+    """Every reminder neither done nor closed (snoozed or not, due or not), soonest shown
+    due first."""
     rows = connection.execute(
-        _REMINDER_SELECT
-        + _OPEN
-        + " UNION ALL "
-        + _INTERVIEW_REMINDER_SELECT
-        + _OPEN
-        + " ORDER BY 7, 5, 1"
+        _REMINDER_SELECT + _OPEN + " UNION ALL " + _INTERVIEW_REMINDER_SELECT + _OPEN
     )
-    return [_reminder(tuple(row)) for row in rows]
+    # Snoozed ones go where they will next come up, not where they first fell due.
+    reminders = [_reminder(tuple(row)) for row in rows]
+    return sorted(reminders, key=lambda r: (r.shown_due_at, r.title, r.id))
 
 
 def interview_reminders(connection: sqlite3.Connection, interview_id: str) -> list[Reminder]:

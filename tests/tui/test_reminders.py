@@ -161,3 +161,30 @@ async def test_home_lists_real_interview_follow_ups(make_app: MakeApp, clock: Fa
         text = str(app.screen.query_one("#reminders", Static).render())
         assert "Send a thank-you note to Ana" in text
         assert "Acme [b]Corp[/b]" in text  # shown literally, never as markup
+
+
+async def test_a_snooze_shows_its_new_due_date_and_moves_an_item_not_yet_due_a_day(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await practice_and_interview(app, pilot)
+        clock.advance(2 * DAY)
+        screen = await open_reminders(app, pilot)
+        await pilot.press("a")  # every open follow-up, so the snoozed one stays in the list
+        await changed(app, pilot)
+        target = screen.reminders[0]
+        assert target.due_at <= clock.now()
+        await pilot.press("w")
+        await changed(app, pilot)
+        index = [reminder.id for reminder in screen.reminders].index(target.id)
+        assert rows(app)[index][0] == "due in 7 days (snoozed)"
+        # Not yet due: a day's snooze moves it a day past when it would be shown.
+        later = next(r for r in screen.reminders if r.shown_due_at > clock.now() + 3600)
+        table = app.screen.query_one("#reminders-table", DataTable)
+        table.move_cursor(row=screen.reminders.index(later))
+        await pilot.press("s")
+        await changed(app, pilot)
+        moved = next(r for r in screen.reminders if r.id == later.id)
+        assert moved.shown_due_at == later.shown_due_at + DAY
+        assert "(snoozed)" in rows(app)[screen.reminders.index(moved)][0]

@@ -130,11 +130,11 @@ def reminder_lines(reminders: list[Reminder], now: float) -> Content:
         ("  (f: done, snooze, close)", "dim"),
         "\n",
     ]
-    for reminder in sorted(reminders, key=lambda item: item.due_at):
+    for reminder in sorted(reminders, key=lambda item: item.shown_due_at):
         parts += [
             ("• ", "$warning"),
             reminder.title,
-            (f"  ({due_words(reminder.due_at, now)}, {reminder.persona_name})", "dim"),
+            (f"  ({due_words(reminder.shown_due_at, now)}, {reminder.persona_name})", "dim"),
             "\n",
         ]
     return Content.assemble(*parts)

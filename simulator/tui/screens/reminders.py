@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Header, Static
 from simulator.journal import Journal, JournalError, Reminder
 from simulator.practice import JournalWriter
 from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.timefmt import due_words
+from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.key_footer import KeyFooter
 
 DAY = 86_400.0
@@ -67,9 +67,10 @@ def origin_words(reminder: Reminder) -> str:
 
 def reminder_row(reminder: Reminder, now: float) -> list[Text]:
     """One table row; rich Text cells, so nothing typed is read as markup."""
-    overdue = reminder.due_at <= now
-    when = Text(due_words(reminder.due_at, now), style="bold red" if overdue else "")
-    if reminder.snoozed_until is not None and reminder.snoozed_until > now:
+    due = reminder.shown_due_at
+    overdue = due <= now
+    when = Text(due_words(due, now), style="bold red" if overdue else "")
+    if reminder.is_snoozed(now):
         when.append(" (snoozed)", style="italic")
     with_whom = Text(reminder.persona_name)
     with_whom.append(f" · {origin_words(reminder)}", style="dim")
@@ -166,7 +167,7 @@ class RemindersScreen(Screen[None]):
         for reminder in self.reminders:
             table.add_row(*reminder_row(reminder, now), key=reminder.id)
         count = len(self.reminders)
-        overdue = sum(1 for reminder in self.reminders if reminder.due_at < now)
+        overdue = sum(1 for reminder in self.reminders if reminder.shown_due_at < now)
         if self.show_all:
             words = f"{count} open follow-up{'s' if count != 1 else ''}"
         else:
@@ -227,10 +228,10 @@ class RemindersScreen(Screen[None]):
         if reminder is None or length not in SNOOZES:
             return
         seconds, words = SNOOZES[length]
-        until = self.now() + seconds
+        until = reminder.snooze_end(self.now(), seconds)
         self.change(
             lambda journal: journal.snooze_reminder(reminder.id, until),
-            f"Snoozed for {words}: {reminder.title}",
+            f"Snoozed {words}, until {local_date(until)}: {reminder.title}",
         )
 
     def action_close_process(self) -> None:
