@@ -21,24 +21,13 @@ from simulator.tui.screens.prep import PrepScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.countdown import Countdown
 
-from tui_helpers import open_session, settle
+from tui_helpers import open_session, settle, to_first_question
 
 MakeApp = Callable[..., MockInterviewApp]
 
 
 def screen_text(app: MockInterviewApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-async def to_first_question(app: MockInterviewApp, pilot: Pilot[int], persona: str) -> None:
-    await open_session(app, pilot, persona)
-    assert isinstance(app.screen, PrepScreen)
-    await pilot.press("ctrl+s")  # prep -> greeting
-    await pilot.pause()
-    while app.practice is not None and app.practice.session.step().question is None:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert isinstance(app.screen, InterviewScreen)
 
 
 async def test_prep_notes_are_kept_for_the_next_session(make_app: MakeApp) -> None:

@@ -104,3 +104,15 @@ async def open_session(
     app.show_session()
     await pilot.pause()
     return practice
+
+
+async def to_first_question(app: MockInterviewApp, pilot: Pilot[int], persona: str) -> None:
+    """Open a session with ``persona`` and press on to its first question."""
+    await open_session(app, pilot, persona)
+    assert type(app.screen).__name__ == "PrepScreen"
+    await pilot.press("ctrl+s")  # prep -> greeting
+    await pilot.pause()
+    while app.practice is not None and app.practice.session.step().question is None:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert type(app.screen).__name__ == "InterviewScreen"

@@ -15,8 +15,10 @@ from textual.widgets.selection_list import Selection
 from simulator.engine.views import Step
 from simulator.practice import YOUR_QUESTION, Practice, answer_slot
 from simulator.tui.autosave import Autosave
+from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
+from simulator.tui.widgets.conversation import Conversation
 from simulator.tui.widgets.countdown import Countdown
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.tick_list import TickList
@@ -82,7 +84,7 @@ class InterviewScreen(SessionScreen):
         with Horizontal(id="stage-row"):
             yield Static("", id="stage-bar", markup=False)
             yield Countdown("", id="countdown")
-        with VerticalScroll(id="conversation-box"):
+        with Conversation(id="conversation-box"):
             yield Static("", id="conversation", markup=False)
         with Horizontal(id="answer-row"):
             yield AnswerEditor(id="answer")
@@ -237,11 +239,45 @@ class InterviewScreen(SessionScreen):
             session.set_answer_text(editor.text)
 
     def action_submit(self) -> None:
-        """Hand in the answer; the interviewer may follow up."""
+        """Hand in the answer; the interviewer may follow up. An empty answer is asked
+        about first: it would be recorded as skipped."""
         self.take_editor_text()
         session = self.practice.session
+        current = session.current_answer()
+        if current is not None and not current["text"].strip():
+            self.confirm_empty_answer(current["id"])
+            return
         session.submit()
         self.finish_step()
+
+    def confirm_empty_answer(self, answer_id: str) -> None:
+        """Ask before an empty answer is handed in; yes records it as skipped."""
+
+        def answered(choice: str | None) -> None:
+            session = self.practice.session
+            current = session.current_answer()
+            # The question may have moved on meanwhile (time ran out, another window).
+            if current is None or current["id"] != answer_id:
+                return
+            if choice != "skip" or current["text"].strip():
+                self.query_one("#answer", AnswerEditor).focus()
+                return
+            question = session.step().question
+            if question is not None and question.source == "pitch":
+                session.submit()  # a pitch cannot be skipped; it is handed in empty
+            else:
+                session.skip()
+            self.notify("Recorded as skipped.")
+            self.finish_step()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Submit an empty answer?",
+                "Nothing is written for this question yet. It will be recorded as skipped.",
+                [("keep", "Keep answering"), ("skip", "Record as skipped")],
+            ),
+            answered,
+        )
 
     def action_skip(self) -> None:
         """Skip this question (recorded as skipped)."""

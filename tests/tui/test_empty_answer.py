@@ -1,0 +1,82 @@
+"""An empty answer is asked about before it is handed in, and clicking what the interviewer
+said never takes the keyboard away from the answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Button
+
+from simulator.tui.app import MockInterviewApp
+from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.screens.interview import InterviewScreen
+from simulator.tui.widgets.answer_editor import AnswerEditor
+
+from tui_helpers import to_first_question
+
+MakeApp = Callable[..., MockInterviewApp]
+
+
+async def test_an_empty_answer_is_asked_about_and_keep_answering_keeps_the_question(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        assert app.practice is not None
+        session = app.practice.session
+        first = session.current_answer()
+        assert first is not None
+        await pilot.press("space", "ctrl+s")  # only a space: nothing written
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Submit an empty answer?" in str(app.screen.query_one("#confirm-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert session.current_answer() is not None
+        assert session.current_answer()["id"] == first["id"]  # type: ignore[index]
+        assert isinstance(app.focused, AnswerEditor)
+        await pilot.press(*"Now I answer", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert session.answer(first["id"])["text"].strip() == "Now I answer"
+        assert not session.answer(first["id"])["skipped"]
+
+
+async def test_an_empty_answer_confirmed_is_recorded_as_skipped_visibly(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        assert app.practice is not None
+        session = app.practice.session
+        while session.step().question is not None and session.step().question.source == "pitch":  # type: ignore[union-attr]
+            await pilot.press(*"My pitch", "ctrl+s")
+            await pilot.pause()
+        current = session.current_answer()
+        assert current is not None and current["source"] != "pitch"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        app.screen.query_one("#choice-skip", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert session.answer(current["id"])["skipped"]
+        assert any("Recorded as skipped" in str(n.message) for n in app._notifications)
+
+
+async def test_text_typed_after_clicking_the_question_goes_into_the_answer(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        assert app.practice is not None
+        await pilot.click("#conversation")
+        await pilot.press(*"Typed after a click")
+        await pilot.pause()
+        current = app.practice.session.current_answer()
+        assert current is not None
+        assert app.screen.query_one("#answer", AnswerEditor).text == "Typed after a click"
