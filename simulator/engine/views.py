@@ -128,7 +128,13 @@ class ScoreItem:
     @property
     def complete(self) -> bool:
         """Whether every criterion of the rubric has a score."""
-        return all(criterion.id in self.answer["scores"] for criterion in self.rubric.criteria)
+        return not self.unscored
+
+    @property
+    def unscored(self) -> tuple[str, ...]:
+        """The names of the rubric's criteria not scored yet, in rubric order."""
+        scores = self.answer["scores"]
+        return tuple(c.label for c in self.rubric.criteria if c.id not in scores)
 
 
 @dataclass(frozen=True)

@@ -267,3 +267,46 @@ def test_self_score_snapshot_120x40(
     make_app: AppFactory, snap_compare: Callable[..., bool]
 ) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_run_before("self-score"))
+
+
+async def test_moving_on_names_the_criteria_left_unscored(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        practice = await open_session(app, pilot, "rigorous-tech-lead", phase="self-score")
+        first = practice.session.score_items()[0]
+        labels = [criterion.label for criterion in first.rubric.criteria]
+        await pilot.press("4")  # only the first criterion
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert practice.session.score_index == 1
+        messages = [n.message for n in app._notifications]
+        notice = next(m for m in messages if m.startswith("Left "))
+        count = len(labels) - 1
+        assert f"Left {count} criteri" in notice
+        assert all(label in notice for label in labels[1:])
+        assert labels[0] not in notice.split("(", 1)[1]
+        assert "pageup comes back" in notice
+
+
+async def test_space_on_a_criterion_goes_to_the_checklist(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        practice = await open_session(app, pilot, "career-coach", phase="self-score")
+        session = practice.session
+        index = next(i for i, item in enumerate(session.score_items()) if item.answer["checklist"])
+        for _ in range(index):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        item = session.score_item()
+        assert item is not None
+        before = dict(item.answer["checklist"])
+        await pilot.press("space")  # on a criterion: moves, ticks nothing
+        await pilot.pause()
+        assert dict(session.answers[index]["checklist"]) == before
+        screen = app.screen
+        assert isinstance(screen, SelfScoreScreen)
+        assert screen._rows[screen.cursor].kind == "check"
+        await pilot.press("space")  # now on the first checklist item: ticks it
+        await pilot.pause()
+        key = screen._rows[screen.cursor].key
+        assert session.answers[index]["checklist"][key] is (not before.get(key, False))

@@ -543,7 +543,7 @@ class RealInterviewForm(_JournalScreen):
     CSS_PATH = "../styles/real_interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+o", "save_and_practise", "Save and practise again", priority=True),
+        Binding("ctrl+o", "save_and_practise", "Save + practice pack", priority=True),
         Binding("escape", "back", "Back"),
         Binding("f1", "app.help", "Help"),
     ]

@@ -527,12 +527,12 @@ class SelfScoreScreen(SessionScreen):
     # --- keys ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show the number keys on a criterion and space on a checklist item."""
+        """Show the number keys on a criterion, and space when there is a checklist."""
         row = self._highlighted()
         if action in ("score", "clear_score"):
             return row is not None and row.kind == "criterion"
-        if action == "tick":
-            return row is not None and row.kind == "check"
+        if action == "tick":  # on a criterion, space goes down to the checklist
+            return any(r.kind == "check" for r in self._rows)
         if action == "move_answer":
             item = self.current_item()
             return item is not None and item.total > 1
@@ -603,7 +603,18 @@ class SelfScoreScreen(SessionScreen):
         """Tick or untick the highlighted checklist item."""
         item = self.current_item()
         row = self._highlighted()
-        if item is None or row is None or row.kind != "check":
+        if item is None or row is None:
+            return
+        if row.kind != "check":
+            # The checklist sits below the criteria: go to its first item, not tick blind.
+            first = next((i for i, r in enumerate(self._rows) if r.kind == "check"), None)
+            if first is None:
+                self.notify("This answer has no checklist.", timeout=3)
+                return
+            self.cursor = first
+            self._draw(item)
+            self._show_cursor()
+            self.refresh_bindings()
             return
         ticked = item.answer["checklist"].get(row.key, False)
         self.practice.session.tick(row.key, not ticked, answer_id=item.answer["id"])
@@ -626,6 +637,13 @@ class SelfScoreScreen(SessionScreen):
         """The next answer; after the last one, on to the reflection."""
         session = self.practice.session
         item = self.current_item()
+        if item is not None and item.unscored:
+            count = len(item.unscored)
+            self.notify(
+                f"Left {count} {'criterion' if count == 1 else 'criteria'} unscored on this answer "
+                f"({', '.join(item.unscored)}); pageup comes back to it.",
+                timeout=4,
+            )
         if item is not None and item.position < item.total - 1:
             session.move_score(1)
             self.practice.saved()
