@@ -639,8 +639,9 @@ class SelfScoreScreen(SessionScreen):
         item = self.current_item()
         if item is not None and item.unscored:
             count = len(item.unscored)
+            noun = "criterion" if count == 1 else "criteria"
             self.notify(
-                f"Left {count} {'criterion' if count == 1 else 'criteria'} unscored on this answer "
+                f"Left {count} {noun} unscored on this answer "
                 f"({', '.join(item.unscored)}); pageup comes back to it.",
                 timeout=4,
             )
