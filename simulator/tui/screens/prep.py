@@ -67,6 +67,7 @@ class PrepScreen(SessionScreen):
             parts += ["\n", ("The interview: ", "bold"), " → ".join(stages), "\n"]
         self.query_one("#briefing", Static).update(Content.assemble(*parts))
         checklist = self.query_one("#prep-checklist", TickList)
+        highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options(
             [
@@ -74,6 +75,10 @@ class PrepScreen(SessionScreen):
                 for item, ticked in session.prep_checklist.items()
             ]
         )
+        if checklist.option_count:
+            # Rebuilt lists have nothing highlighted, so the first space would only highlight.
+            last = checklist.option_count - 1
+            checklist.highlighted = min(highlighted or 0, last)
         self.query_one("#notes-label", Label).update(
             f"Your notes (kept for your next session with {name})"
         )
