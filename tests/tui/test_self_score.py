@@ -286,6 +286,17 @@ async def test_moving_on_names_the_criteria_left_unscored(make_app: AppFactory) 
         assert all(label in notice for label in labels[1:])
         assert labels[0] not in notice.split("(", 1)[1]
         assert "pageup comes back" in notice
+        # On the last answer the way back is from the reflection, and the notice says so.
+        for _ in range(len(practice.session.score_items())):
+            await pilot.press("pagedown")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionScreen)
+        last = [n.message for n in app._notifications][-1]
+        assert "escape on the reflection comes back to it" in last
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SelfScoreScreen)
 
 
 async def test_space_on_a_criterion_goes_to_the_checklist(make_app: AppFactory) -> None:

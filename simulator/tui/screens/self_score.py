@@ -606,15 +606,10 @@ class SelfScoreScreen(SessionScreen):
         if item is None or row is None:
             return
         if row.kind != "check":
-            # The checklist sits below the criteria: go to its first item, not tick blind.
-            first = next((i for i, r in enumerate(self._rows) if r.kind == "check"), None)
-            if first is None:
-                self.notify("This answer has no checklist.", timeout=3)
-                return
-            self.cursor = first
-            self._draw(item)
-            self._show_cursor()
-            self.refresh_bindings()
+            # The checklist sits below the criteria (check_action hides space without one):
+            # go to its first item rather than tick blind.
+            first = next(i for i, r in enumerate(self._rows) if r.kind == "check")
+            self.action_cursor_to(first)
             return
         ticked = item.answer["checklist"].get(row.key, False)
         self.practice.session.tick(row.key, not ticked, answer_id=item.answer["id"])
@@ -640,9 +635,11 @@ class SelfScoreScreen(SessionScreen):
         if item is not None and item.unscored:
             count = len(item.unscored)
             noun = "criterion" if count == 1 else "criteria"
+            last = item.position == item.total - 1
+            back = "escape on the reflection" if last else "pageup"
             self.notify(
                 f"Left {count} {noun} unscored on this answer "
-                f"({', '.join(item.unscored)}); pageup comes back to it.",
+                f"({', '.join(item.unscored)}); {back} comes back to it.",
                 timeout=4,
             )
         if item is not None and item.position < item.total - 1:

@@ -1,4 +1,4 @@
-"""The prep checklist answers the first space pressed on it."""
+"""The prep screen: its checklist answers the first space pressed on it."""
 
 from __future__ import annotations
 
