@@ -171,15 +171,23 @@ def _reminder_line(reminder: Reminder, now: float) -> str:
 
 
 def run_reminders(context: Context, args: argparse.Namespace) -> int:
-    """Print the follow-ups that are due (or, with --all, every open one), soonest first."""
+    """Print the follow-ups that are due (or, with --all, every open one), soonest first:
+    real interviews' only, unless --practice asks for practice sessions' drills too."""
     now = time.time()
+    hidden = 0
     try:
         journal = _existing_journal()
         if journal is None:
             reminders: list[Reminder] = []
         else:
             with journal:
-                reminders = journal.open_reminders() if args.all else journal.due_reminders(now)
+                practice = bool(args.practice)
+                if args.all:
+                    reminders = journal.open_reminders(practice=practice)
+                else:
+                    reminders = journal.due_reminders(now, practice=practice)
+                if not practice:
+                    hidden = journal.practice_reminder_count(now, due=not args.all)
     except JournalError as error:
         return _fail(str(error))
     if args.json:
@@ -192,6 +200,10 @@ def run_reminders(context: Context, args: argparse.Namespace) -> int:
     else:
         for reminder in reminders:
             sys.stdout.write(_reminder_line(reminder, now) + "\n")
+    if hidden and not args.json:
+        # On stderr, so scripts reading the list never see it as a reminder.
+        drills = f"{hidden} follow-up{'s' if hidden != 1 else ''} from practice sessions"
+        sys.stderr.write(f"Not listed: {drills} (drills); --practice lists them too.\n")
     return 0
 
 
@@ -238,5 +250,10 @@ def add_parser(
     reminders.add_argument("--json", action="store_true", help="print JSON for scripts")
     reminders.add_argument(
         "--all", action="store_true", help="every open follow-up, also those not due yet"
+    )
+    reminders.add_argument(
+        "--practice",
+        action="store_true",
+        help="also the follow-ups of practice sessions (drills, left out by default)",
     )
     reminders.set_defaults(run=run_reminders)

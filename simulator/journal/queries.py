@@ -156,32 +156,42 @@ _OPEN = " WHERE r.done_at IS NULL AND r.closed = 0"
 _DUE = " AND r.due_at <= ? AND (r.snoozed_until IS NULL OR r.snoozed_until <= ?)"
 
 
-def due_reminders(connection: sqlite3.Connection, now: float) -> list[Reminder]:
+_PRACTICE_COUNT = "SELECT COUNT(*) FROM reminders r JOIN sessions s ON s.id = r.session_id"
+
+
+def _union(select_practice: str, select_interview: str, practice: bool) -> str:
+    interviews = _INTERVIEW_REMINDER_SELECT + select_interview
+    if not practice:
+        return interviews
+    return _REMINDER_SELECT + select_practice + " UNION ALL " + interviews
+
+
+def due_reminders(
+    connection: sqlite3.Connection, now: float, *, practice: bool = True
+) -> list[Reminder]:
     """Open reminders due by ``now`` and not snoozed past it, soonest first (then by title):
-    those of practice sessions and those of logged real interviews."""
+    those of logged real interviews, and of practice sessions unless ``practice`` is false."""
     rows = connection.execute(
-        _REMINDER_SELECT
-        + _OPEN
-        + _DUE
-        + " UNION ALL "
-        + _INTERVIEW_REMINDER_SELECT
-        + _OPEN
-        + _DUE
-        + " ORDER BY 7, 5, 1",
-        (now, now, now, now),
+        _union(_OPEN + _DUE, _OPEN + _DUE, practice) + " ORDER BY 7, 5, 1",
+        (now, now, now, now) if practice else (now, now),
     )
     return [_reminder(tuple(row)) for row in rows]
 
 
-def open_reminders(connection: sqlite3.Connection) -> list[Reminder]:
+def open_reminders(connection: sqlite3.Connection, *, practice: bool = True) -> list[Reminder]:
     """Every reminder neither done nor closed (snoozed or not, due or not), soonest shown
-    due first."""
-    rows = connection.execute(
-        _REMINDER_SELECT + _OPEN + " UNION ALL " + _INTERVIEW_REMINDER_SELECT + _OPEN
-    )
+    due first; practice sessions' ones left out when ``practice`` is false."""
+    rows = connection.execute(_union(_OPEN, _OPEN, practice))
     # Snoozed ones go where they will next come up, not where they first fell due.
     reminders = [_reminder(tuple(row)) for row in rows]
     return sorted(reminders, key=lambda r: (r.shown_due_at, r.title, r.id))
+
+
+def practice_reminder_count(connection: sqlite3.Connection, now: float | None) -> int:
+    """How many practice sessions' reminders are open (and due by ``now`` unless None)."""
+    if now is None:
+        return int(connection.execute(_PRACTICE_COUNT + _OPEN).fetchone()[0])
+    return int(connection.execute(_PRACTICE_COUNT + _OPEN + _DUE, (now, now)).fetchone()[0])
 
 
 def interview_reminders(connection: sqlite3.Connection, interview_id: str) -> list[Reminder]:

@@ -254,23 +254,31 @@ class Journal:
 
     # -- follow-up reminders --------------------------------------------------------------
 
-    def due_reminders(self, now: float | None = None) -> list[Reminder]:
+    def due_reminders(self, now: float | None = None, *, practice: bool = True) -> list[Reminder]:
         """Reminders due by ``now`` (default: the clock), not done, not closed, not
-        snoozed, of practice sessions and real interviews; soonest first."""
+        snoozed, of real interviews and (unless ``practice`` is false) practice sessions;
+        soonest first."""
         moment = self._clock() if now is None else now
         with self._reading() as connection:
-            return queries.due_reminders(connection, moment)
+            return queries.due_reminders(connection, moment, practice=practice)
 
     def reminders(self, session_id: str) -> list[Reminder]:
         """Every reminder of one session, in due order."""
         with self._reading() as connection:
             return queries.session_reminders(connection, session_id)
 
-    def open_reminders(self) -> list[Reminder]:
-        """Every reminder neither done nor closed (due or not, snoozed or not), of practice
-        sessions and real interviews; soonest first."""
+    def open_reminders(self, *, practice: bool = True) -> list[Reminder]:
+        """Every reminder neither done nor closed (due or not, snoozed or not), of real
+        interviews and (unless ``practice`` is false) practice sessions; soonest first."""
         with self._reading() as connection:
-            return queries.open_reminders(connection)
+            return queries.open_reminders(connection, practice=practice)
+
+    def practice_reminder_count(self, now: float | None = None, *, due: bool = True) -> int:
+        """How many practice sessions' reminders are open: those due by ``now`` (default:
+        the clock), or with ``due`` false every open one."""
+        moment = (self._clock() if now is None else now) if due else None
+        with self._reading() as connection:
+            return queries.practice_reminder_count(connection, moment)
 
     def set_reminder_done(self, reminder_id: str, when: float | None) -> bool:
         """Mark a reminder done at ``when`` (None: not done); the stored session's follow-up

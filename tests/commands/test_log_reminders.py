@@ -89,7 +89,7 @@ def test_a_new_home_has_none_and_creates_nothing(tmp_path: Path) -> None:
 
 
 def test_due_follow_ups_as_json(filled: dict[str, str], home: Path) -> None:
-    result = run_cli(home, "log", "reminders", "--json")
+    result = run_cli(home, "log", "reminders", "--json", "--practice")
     assert result.returncode == 0, result.stderr
     due = json.loads(result.stdout)
     assert [item["title"] for item in due] == [
@@ -122,7 +122,7 @@ def test_due_follow_ups_as_json(filled: dict[str, str], home: Path) -> None:
 def test_due_follow_ups_as_text(
     filled: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["log", "reminders"]) == 0
+    assert main(["log", "reminders", "--practice"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert (
@@ -135,7 +135,7 @@ def test_due_follow_ups_as_text(
 def test_all_lists_every_open_follow_up(
     filled: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["log", "reminders", "--all", "--json"]) == 0
+    assert main(["log", "reminders", "--all", "--json", "--practice"]) == 0
     titles = [item["title"] for item in json.loads(capsys.readouterr().out)]
     assert "Check in" in titles  # not due yet
     assert "Ask about the decision" in titles  # snoozed
@@ -143,10 +143,31 @@ def test_all_lists_every_open_follow_up(
     assert "Ask politely how the process is going" in titles  # the interview's inquiry
     with Journal.open() as journal:
         journal.close_follow_up(filled["interview"])
-    assert main(["log", "reminders", "--all"]) == 0
+    assert main(["log", "reminders", "--all", "--practice"]) == 0
     out = capsys.readouterr().out
     assert "Sam" not in out and "Acme" not in out
     assert "due in 4 days  Check in" in out or "due in 5 days  Check in" in out
+
+
+def test_practice_drills_are_left_out_unless_asked_for(
+    filled: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What to act on is the real interview's thank-you; the practice plan is a drill.
+    assert main(["log", "reminders"]) == 0
+    captured = capsys.readouterr()
+    (line,) = captured.out.splitlines()
+    assert "Send a thank-you note to Sam  (real interview Acme (Data engineer))" in line
+    assert captured.err == (
+        "Not listed: 1 follow-up from practice sessions (drills); --practice lists them too.\n"
+    )
+    assert main(["log", "reminders", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert [item["source"] for item in json.loads(captured.out)] == ["interview"]
+    assert captured.err == ""
+    assert main(["log", "reminders", "--all"]) == 0
+    captured = capsys.readouterr()
+    assert "Priya" not in captured.out
+    assert "3 follow-ups from practice sessions" in captured.err  # due, snoozed, coming up
 
 
 def test_a_broken_journal_is_an_error_not_a_traceback(home: Path) -> None:

@@ -83,7 +83,7 @@ def test_log_list_and_reminders_write_no_control_byte(home: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     (line,) = assert_inert(listed.stdout).splitlines()
     assert "Priya\\u001b[31m Raman" in line
-    reminders = run_cli(home, "log", "reminders")
+    reminders = run_cli(home, "log", "reminders", "--practice")
     assert reminders.returncode == 0, reminders.stderr
     (line,) = assert_inert(reminders.stdout).splitlines()
     assert "Send \\u001b[2Ja note\\u202e" in line

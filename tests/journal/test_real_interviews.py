@@ -167,6 +167,27 @@ def test_reminders_of_sessions_and_interviews_together(journal: Journal) -> None
     assert all(r.source == "practice" for r in journal.open_reminders())
 
 
+def test_practice_reminders_can_be_left_out(journal: Journal) -> None:
+    # A practice session's plan is a drill; what a job seeker must act on is the real one.
+    journal.save_session(finished_session("s" * 32, created_at=T0 + 39 * DAY))
+    interview = logged()
+    journal.save_real_interview(interview)
+    now = interview.held_at + 2 * DAY
+    everything = journal.due_reminders(now)
+    real_only = journal.due_reminders(now, practice=False)
+    assert real_only and all(r.source == "interview" for r in real_only)
+    assert real_only == [r for r in everything if r.source == "interview"]
+    practice_due = sum(1 for r in everything if r.source == "practice")
+    assert practice_due > 0
+    assert journal.practice_reminder_count(now) == practice_due
+    opened = journal.open_reminders(practice=False)
+    assert {r.source for r in opened} == {"interview"}
+    assert len(opened) == len(interview.reminders)
+    assert journal.practice_reminder_count(due=False) == sum(
+        1 for r in journal.open_reminders() if r.source == "practice"
+    )
+
+
 def test_study_items_add_edit_delete(journal: Journal) -> None:
     journal.save_session(finished_session("s" * 32))
     before = {item.topic: item for item in journal.study_list()}

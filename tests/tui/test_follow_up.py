@@ -45,6 +45,9 @@ async def test_note_is_drafted_and_the_plan_is_kept(make_app: AppFactory) -> Non
         assert app.writer is not None and app.journal is not None
         text = "\n".join(str(w.render()) for w in app.screen.query(Static))
         assert "Thank-you note to Priya" in text
+        # A practice plan is a drill, and says where its reminders are (not with real ones).
+        heading = str(app.screen.query_one("#follow-up-heading", Static).render())
+        assert "a drill" in heading and "apart from your real follow-ups" in heading
         for item in THANK_YOU_CHECKLIST:
             assert item.label in text
 

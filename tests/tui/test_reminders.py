@@ -85,7 +85,7 @@ async def test_nothing_due_says_so_and_a_shows_what_is_coming(
         assert "Nothing to follow up" in str(
             app.screen.query_one("#reminders-empty", Static).render()
         )
-        await pilot.press("a")
+        await pilot.press("a", "p")
         await changed(app, pilot)
         # The practice session's plan (one thank-you) and the panel's (one per interviewer).
         titles = [reminder.title for reminder in screen.reminders]
@@ -102,6 +102,8 @@ async def test_done_snooze_and_close(make_app: MakeApp, clock: FakeClock) -> Non
         session_id, interview_id = await practice_and_interview(app, pilot)
         clock.advance(2 * DAY)  # every thank-you note is overdue now
         screen = await open_reminders(app, pilot)
+        await pilot.press("p")  # the practice session's too
+        await changed(app, pilot)
         assert [reminder.kind for reminder in screen.reminders] == ["thank-you"] * 3
         assert all(row[0].startswith("overdue by") for row in rows(app))
         first = screen.reminders[0]
@@ -161,6 +163,36 @@ async def test_home_lists_real_interview_follow_ups(make_app: MakeApp, clock: Fa
         text = str(app.screen.query_one("#reminders", Static).render())
         assert "Send a thank-you note to Ana" in text
         assert "Acme [b]Corp[/b]" in text  # shown literally, never as markup
+        # The practice session's thank-you is a drill, not something to send.
+        assert "Priya" not in text and text.count("Send a thank-you note") == 2
+
+
+async def test_practice_follow_ups_are_left_out_until_asked_for(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        session_id, interview_id = await practice_and_interview(app, pilot)
+        clock.advance(2 * DAY)
+        screen = await open_reminders(app, pilot)
+        assert {reminder.session_id for reminder in screen.reminders} == {interview_id}
+        status = str(app.screen.query_one("#reminders-status", Static).render())
+        assert "Not listed: 1 from practice sessions" in status
+        assert "p lists them too" in status
+        await pilot.press("p")
+        await changed(app, pilot)
+        assert {reminder.session_id for reminder in screen.reminders} == {
+            interview_id,
+            session_id,
+        }
+        assert "practice drill" in {row[2].split(" · ")[-1] for row in rows(app)}
+        status = str(app.screen.query_one("#reminders-status", Static).render())
+        assert "p hides them" in status
+        await pilot.press("a", "p")  # everything open, real interviews' only
+        await changed(app, pilot)
+        assert {reminder.session_id for reminder in screen.reminders} == {interview_id}
+        status = str(app.screen.query_one("#reminders-status", Static).render())
+        assert "Not listed: 6 from practice sessions" in status
 
 
 async def test_a_snooze_shows_its_new_due_date_and_moves_an_item_not_yet_due_a_day(

@@ -89,7 +89,13 @@ class FollowUpScreen(SessionScreen):
         yield Static(
             Content.assemble(
                 ("Follow-up plan", "bold"),
-                ("  ·  draft your thank-you note now; send it within 24 hours", "dim"),
+                ("  ·  a drill: write the note you would send within 24 hours", "dim"),
+                # Practice plans would flood the real follow-ups; say where they went.
+                (
+                    "\nThese reminders stay with this practice session, apart from your real "
+                    "follow-ups (f lists them with p).",
+                    "dim italic",
+                ),
             ),
             id="follow-up-heading",
             markup=False,

@@ -240,7 +240,8 @@ class HomeScreen(Screen[None]):
         """Unfinished sessions and due reminders, read off the screen's thread."""
         try:
             unfinished = journal.unfinished_sessions()
-            reminders = journal.due_reminders()
+            # Practice sessions' plans are drills: the home screen lists what to act on.
+            reminders = journal.due_reminders(practice=False)
         except Exception:  # the app's journal error handling reports problems elsewhere
             return
         self.post_message(HomeData(unfinished, reminders))

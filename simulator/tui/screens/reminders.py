@@ -1,7 +1,8 @@
-"""Follow-up reminders from practice sessions and real interviews: mark one done, snooze it
-for a day or a week, or close the whole process (no more check-ins).
+"""Follow-up reminders from real interviews (and, on request, practice sessions): mark one
+done, snooze it for a day or a week, or close the whole process (no more check-ins).
 
-Shows what is due or overdue; ``a`` also shows what is coming up.
+Shows what is due or overdue; ``a`` also shows what is coming up. A practice session's plan
+is a drill, not letters to send, so its reminders are left out until ``p`` asks for them.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ EMPTY_DUE = (
     "Nothing to follow up right now. After an interview, the thank-you note, the one-week "
     "inquiry and the check-ins show up here when they are due. Press a to see what is coming."
 )
-EMPTY_ALL = "No open follow-ups. Log a real interview, or finish a practice session."
+EMPTY_ALL = "No open follow-ups. Log a real interview with l on the home screen to get its plan."
 
 
 @dataclass
@@ -46,6 +47,8 @@ class RemindersLoaded(Message):
 
     reminders: list[Reminder]
     """Soonest first."""
+    hidden: int = 0
+    """How many practice reminders the same view leaves out."""
     error: str = ""
     """Why they could not be read, when they could not."""
 
@@ -62,7 +65,7 @@ class RemindersChanged(Message):
 
 def origin_words(reminder: Reminder) -> str:
     """Where a reminder comes from."""
-    return "real interview" if reminder.source == "interview" else "practice"
+    return "real interview" if reminder.source == "interview" else "practice drill"
 
 
 def reminder_row(reminder: Reminder, now: float) -> list[Text]:
@@ -88,15 +91,21 @@ class RemindersScreen(Screen[None]):
         Binding("w", "snooze('week')", "Snooze a week"),
         Binding("c", "close_process", "Close process"),
         Binding("a", "toggle_all", "Show upcoming"),
+        Binding("p", "toggle_practice", "Show practice"),
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, journal: Journal, *, show_all: bool = False) -> None:
-        """List ``journal``'s due reminders (every open one with ``show_all``)."""
+    def __init__(
+        self, journal: Journal, *, show_all: bool = False, show_practice: bool = False
+    ) -> None:
+        """List ``journal``'s due reminders (every open one with ``show_all``; practice
+        sessions' too with ``show_practice``)."""
         super().__init__()
         self.journal = journal
         self.show_all = show_all
         """Whether reminders not due yet are listed too."""
+        self.show_practice = show_practice
+        """Whether practice sessions' reminders (drills) are listed too."""
         self.reminders: list[Reminder] = []
         """What the table shows."""
         self.loaded = False
@@ -138,19 +147,25 @@ class RemindersScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the reminders again (in the background)."""
-        self.read_reminders(self.writer(), self.now(), self.show_all)
+        self.read_reminders(self.writer(), self.now(), self.show_all, self.show_practice)
 
     @work(thread=True, exclusive=True, group="reminders-read")
-    def read_reminders(self, writer: JournalWriter | None, now: float, show_all: bool) -> None:
+    def read_reminders(
+        self, writer: JournalWriter | None, now: float, show_all: bool, practice: bool
+    ) -> None:
         """Read off the screen's thread."""
         if writer is not None:
             writer.flush()
         try:
-            found = self.journal.open_reminders() if show_all else self.journal.due_reminders(now)
+            if show_all:
+                found = self.journal.open_reminders(practice=practice)
+            else:
+                found = self.journal.due_reminders(now, practice=practice)
+            hidden = 0 if practice else self.journal.practice_reminder_count(now, due=not show_all)
         except JournalError as error:
-            self.post_message(RemindersLoaded([], str(error)))
+            self.post_message(RemindersLoaded([], error=str(error)))
         else:
-            self.post_message(RemindersLoaded(found))
+            self.post_message(RemindersLoaded(found, hidden))
 
     def on_reminders_loaded(self, message: RemindersLoaded) -> None:
         """Fill the table, keeping the cursor where it was when it can."""
@@ -176,6 +191,11 @@ class RemindersScreen(Screen[None]):
             words += f", {overdue} overdue"
         if count:
             words += " · d done · s/w snooze a day/a week · c closes the process"
+        if message.hidden:
+            drills = f"{message.hidden} from practice sessions"
+            words += f"\nNot listed: {drills} (drills, not letters to send); p lists them too."
+        elif self.show_practice:
+            words += "\nPractice sessions' follow-ups are listed too; p hides them."
         status.update(words)
         table.display = bool(count)
         empty = self.query_one("#reminders-empty", Static)
@@ -210,6 +230,11 @@ class RemindersScreen(Screen[None]):
     def action_toggle_all(self) -> None:
         """Show every open follow-up, or only those due."""
         self.show_all = not self.show_all
+        self.reload()
+
+    def action_toggle_practice(self) -> None:
+        """List practice sessions' follow-ups too, or only real interviews'."""
+        self.show_practice = not self.show_practice
         self.reload()
 
     def action_done(self) -> None:
