@@ -63,7 +63,8 @@ def test_three_questions_make_a_valid_pack(home: Path, capsys: pytest.CaptureFix
     assert pack.id == written.pack_id == base_pack_id(logged)
     assert pack.id.startswith("real-acme-")
     kinds = [pack.question_kind(question) for question in pack.questions]
-    assert kinds == ["technical", "behavioral", "technical"]
+    # A technical round, but "What do you know about us?" is about motivation, not tech.
+    assert kinds == ["technical", "behavioral", "behavioral"]
     assert all("real-interview" in pack.question_tags(question) for question in pack.questions)
     [persona] = pack.personas
     assert persona.id == written.persona_id

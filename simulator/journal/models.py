@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from simulator.engine.snapshot import ReflectionSnapshot, ReminderSnapshot
+from simulator.journal.kinds import guess_kind
 
 
 def iso_utc(timestamp: float | None) -> str | None:
@@ -230,8 +231,11 @@ class RealInterview:
         return INTERVIEW_FORMATS.get(self.format, self.format)
 
     def question_kind(self, question: InterviewQuestion) -> str:
-        """A logged question's kind: its own, else the one the format suggests."""
-        return question.kind or FORMAT_KINDS.get(self.format, "behavioral")
+        """A logged question's kind: its own, else the one its wording points to, else the
+        one the format suggests."""
+        if question.kind:
+            return question.kind
+        return guess_kind(question.prompt) or FORMAT_KINDS.get(self.format, "behavioral")
 
     @property
     def title(self) -> str:

@@ -22,6 +22,7 @@ from simulator.tui.screens.real_interview import (
     draft_key,
     parse_when,
 )
+from simulator.tui.widgets.thank_you_notes import ThankYouNotes
 
 from tui_helpers import START, settle
 
@@ -62,7 +63,7 @@ async def new_form(app: MockInterviewApp, pilot: Pilot[int]) -> RealInterviewFor
     return form
 
 
-def fill_form(form: RealInterviewForm, when: str) -> None:
+async def fill_form(form: RealInterviewForm, pilot: Pilot[int], when: str) -> None:
     form.query_one("#field-company", Input).value = "Acme [b]Corp[/b]"
     form.query_one("#field-role", Input).value = "Data engineer"
     form.query_one("#field-held", Input).value = when
@@ -74,7 +75,10 @@ def fill_form(form: RealInterviewForm, when: str) -> None:
     form.query_one("#field-say_differently", TextArea).load_text("Give the failure a result.")
     form.query_one("#field-topics", TextArea).load_text("Token buckets\nSTAR results\n")
     form.query_one("#field-interviewer_notes", TextArea).load_text("Ben cares about tests.")
-    form.query_one("#field-thank_you", TextArea).load_text("Dear Ana, thank you…")
+    await pilot.pause()  # the thank-you boxes follow the interviewers typed
+    notes = form.query_one(ThankYouNotes)
+    assert notes.recipients == ["Ana Lima", "Ben Ode"]
+    notes.boxes[0].load_text("Dear Ana, thank you…")
 
 
 def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -111,7 +115,7 @@ async def test_log_three_questions_then_practise_them_again(
         assert app.screen.query_one("#interviews-empty").display
         form = await new_form(app, pilot)
         held = parse_when("2027-01-14 15:00", clock.now())
-        fill_form(form, "2027-01-14 15:00")
+        await fill_form(form, pilot, "2027-01-14 15:00")
         await pilot.pause()
         plan = str(form.query_one("#form-plan", Static).render())
         assert "Send a thank-you note to Ana Lima" in plan
@@ -126,7 +130,8 @@ async def test_log_three_questions_then_practise_them_again(
         assert logged.interviewers == ("Ana Lima", "Ben Ode")
         assert [question.prompt for question in logged.questions] == list(QUESTIONS)
         assert logged.reflection["topics"] == ["Token buckets", "STAR results"]
-        assert logged.thank_you_drafts == {"": "Dear Ana, thank you…"}
+        # One draft per interviewer, as the plan has one thank-you per interviewer.
+        assert logged.thank_you_drafts == {"Ana Lima": "Dear Ana, thank you…"}
         # The same follow-up plan as a practice session, counted from the interview.
         kinds = [(item["kind"], item["due_at"] - held) for item in logged.reminders]
         assert kinds[:3] == [("thank-you", DAY), ("thank-you", DAY), ("inquiry", 7 * DAY)]
@@ -172,7 +177,7 @@ async def test_p_on_the_list_makes_the_pack(make_app: MakeApp, home: Path) -> No
     async with app.run_test(size=(100, 36)) as pilot:
         await open_list(app, pilot)
         form = await new_form(app, pilot)
-        fill_form(form, "2027-01-14")
+        await fill_form(form, pilot, "2027-01-14")
         await pilot.press("ctrl+s")
         await changed(app, pilot)
         await pilot.press("escape")
@@ -249,7 +254,7 @@ async def test_delete_asks_and_keeps_the_study_topics(make_app: MakeApp) -> None
     async with app.run_test(size=(100, 36)) as pilot:
         await open_list(app, pilot)
         form = await new_form(app, pilot)
-        fill_form(form, "2027-01-14")
+        await fill_form(form, pilot, "2027-01-14")
         await pilot.press("ctrl+s")
         await changed(app, pilot)
         await pilot.press("escape")
@@ -273,7 +278,7 @@ async def test_saving_twice_in_a_row_makes_one_log(make_app: MakeApp) -> None:
     async with app.run_test(size=(100, 36)) as pilot:
         await open_list(app, pilot)
         form = await new_form(app, pilot)
-        fill_form(form, "2027-01-14")
+        await fill_form(form, pilot, "2027-01-14")
         await pilot.press("ctrl+s", "ctrl+s")
         await changed(app, pilot)
         await pilot.press("ctrl+s")
@@ -283,3 +288,68 @@ async def test_saving_twice_in_a_row_makes_one_log(make_app: MakeApp) -> None:
         await pilot.pause(0.7)
         app.writer.flush()
         assert app.journal.drafts(draft_key(None)) == {}
+
+
+async def test_each_interviewer_gets_a_thank_you_note_of_their_own(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await open_list(app, pilot)
+        form = await new_form(app, pilot)
+        await pilot.press(*"Acme")
+        form.query_one("#field-interviewers", Input).focus()
+        await pilot.press(*"Ana, Ben")  # one burst; the boxes follow the names
+        await pilot.pause()
+        notes = form.query_one(ThankYouNotes)
+        assert notes.recipients == ["Ana", "Ben"]
+        labels = [str(label.render()) for label in notes.query(".thank-you-label")]
+        assert labels == ["To Ana", "To Ben"]
+        notes.boxes[1].focus()
+        await pilot.press(*"Hi Ben")
+        # Taking Ben off the line and putting him back brings his note back.
+        form.query_one("#field-interviewers", Input).focus()
+        await pilot.press("end", *["backspace"] * 5)
+        await pilot.pause()
+        assert notes.recipients == ["Ana"] and len(notes.boxes) == 1
+        await pilot.press(*", Ben")
+        await pilot.pause()
+        assert [box.text for box in notes.boxes] == ["", "Hi Ben"]
+        await pilot.press("ctrl+s")
+        await changed(app, pilot)
+        assert app.journal is not None
+        [logged] = app.journal.real_interviews()
+        assert logged.thank_you_drafts == {"Ben": "Hi Ben"}
+        # Opened again: each note in its interviewer's box.
+        await pilot.press("escape")
+        await changed(app, pilot)
+        await pilot.press("enter")
+        await changed(app, pilot)
+        form = app.screen
+        assert isinstance(form, RealInterviewForm)
+        notes = form.query_one(ThankYouNotes)
+        assert notes.notes() == [("Ana", ""), ("Ben", "Hi Ben")]
+        assert not form.dirty
+
+
+async def test_a_single_note_from_before_goes_to_the_first_interviewer(make_app: MakeApp) -> None:
+    from simulator.journal.interviews import new_interview
+
+    app = make_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(app, pilot)
+        assert app.journal is not None
+        older = new_interview(
+            company="Acme",
+            role="",
+            held_at=START,
+            format="panel",
+            interviewers=["Ana", "Ben"],
+            thank_you_drafts={"": "Dear Ana and Ben"},
+            now=START,
+        )
+        app.journal.save_real_interview(older)
+        await open_list(app, pilot)
+        await pilot.press("enter")
+        await changed(app, pilot)
+        form = app.screen
+        assert isinstance(form, RealInterviewForm)
+        assert form.query_one(ThankYouNotes).notes() == [("Ana", "Dear Ana and Ben"), ("Ben", "")]

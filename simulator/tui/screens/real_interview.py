@@ -5,7 +5,8 @@ same follow-up plan as after a practice session.
 one, p turns its questions into a personal pack to practise, del deletes).
 :class:`RealInterviewForm` is the log itself: company, role, date, interviewers, format,
 the questions they asked, how it went, the reflection (what went well, what to say
-differently, topics to learn, notes on the interviewers), a thank-you note draft, and the
+differently, topics to learn, notes on the interviewers), a thank-you note draft for each
+interviewer, and the
 follow-up plan worked out from the date. What is typed is kept as a draft within a second,
 so it survives a crash; saving stores it in the journal.
 """
@@ -54,6 +55,7 @@ from simulator.tui.autosave import Autosave
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.key_footer import KeyFooter
+from simulator.tui.widgets.thank_you_notes import ThankYouNotes
 
 _Write = Callable[[Journal], None]
 
@@ -75,9 +77,35 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
         "Notes on the interviewers",
         "What they cared about, how they asked, what to expect next…",
     ),
-    ("thank_you", "Thank-you note (draft)", "Dear …, thank you for…"),
 )
 """The multi-line parts of the form: (field, label, placeholder)."""
+
+NOTE_PREFIX = "thank_you:"
+"""Form fields holding a thank-you draft are this followed by the recipient's name."""
+
+
+def note_field(recipient: str) -> str:
+    """The form field of the thank-you draft to ``recipient`` ("" when no one is named)."""
+    return NOTE_PREFIX + recipient
+
+
+def note_recipients(interviewers: str) -> list[str]:
+    """Who gets a thank-you note for what the interviewers line says: each named
+    interviewer, as the follow-up plan has it, or one unnamed one."""
+    return list(clean_names(interviewers.split(","))) or [""]
+
+
+def form_notes(values: dict[str, str]) -> dict[str, str]:
+    """The thank-you fields for the interviewers ``values`` names, others left out; a
+    draft from a form older than one note per interviewer goes to the first of them."""
+    recipients = note_recipients(values.get("interviewers", ""))
+    notes = {note_field(name): values.get(note_field(name), "") for name in recipients}
+    older = values.get("thank_you", "")
+    first = note_field(recipients[0])
+    if older.strip() and not notes[first].strip():
+        notes[first] = older
+    return notes
+
 
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company", "Acme"),
@@ -137,10 +165,10 @@ def form_values(interview: RealInterview | None, now: float) -> dict[str, str]:
             "say_differently": "",
             "topics": "",
             "interviewer_notes": "",
-            "thank_you": "",
+            note_field(""): "",
         }
     reflection = interview.reflection
-    return {
+    values = {
         "company": interview.company,
         "role": interview.role,
         "held": when_text(interview.held_at),
@@ -152,8 +180,13 @@ def form_values(interview: RealInterview | None, now: float) -> dict[str, str]:
         "say_differently": reflection["say_differently"],
         "topics": "\n".join(reflection["topics"]),
         "interviewer_notes": reflection["interviewer_notes"],
-        "thank_you": interview.thank_you_drafts.get("", ""),
     }
+    drafts = interview.thank_you_drafts
+    values.update(form_notes({**values, "thank_you": drafts.get("", "")}))
+    for name in note_recipients(values["interviewers"]):
+        if drafts.get(name, "").strip():
+            values[note_field(name)] = drafts[name]
+    return values
 
 
 def build_interview(
@@ -176,8 +209,12 @@ def build_interview(
         "topics": list(dict.fromkeys(lines_of(values["topics"]))),
         "interviewer_notes": values["interviewer_notes"],
     }
-    drafts = {"": values["thank_you"]} if values["thank_you"].strip() else {}
     interviewers = clean_names(values["interviewers"].split(","))
+    drafts = {
+        recipient: text
+        for recipient in list(interviewers) or [""]
+        if (text := values.get(note_field(recipient), "")).strip()
+    }
     if existing is None:
         return new_interview(
             company=values["company"],
@@ -587,8 +624,6 @@ class RealInterviewForm(_JournalScreen):
                 )
             for field, label, placeholder in TEXT_FIELDS:
                 yield Static(label, classes="form-label form-section", markup=False)
-                if field == "thank_you":
-                    yield Static(checklist_content(), id="thank-you-checklist", markup=False)
                 yield TextArea(
                     "",
                     soft_wrap=True,
@@ -597,6 +632,13 @@ class RealInterviewForm(_JournalScreen):
                     id=f"field-{field}",
                     classes="form-text",
                 )
+            yield Static(
+                "Thank-you notes (drafts, one per interviewer)",
+                classes="form-label form-section",
+                markup=False,
+            )
+            yield Static(checklist_content(), id="thank-you-checklist", markup=False)
+            yield ThankYouNotes("Dear …, thank you for…", id="thank-you-notes")
             yield Static("", id="form-plan", markup=False)
         yield KeyFooter()
 
@@ -620,6 +662,10 @@ class RealInterviewForm(_JournalScreen):
             select.value = values["format"]
         for field, _, _ in TEXT_FIELDS:
             self.query_one(f"#field-{field}", TextArea).load_text(values[field])
+        notes = form_notes(values)
+        self.query_one(ThankYouNotes).show(
+            [(name[len(NOTE_PREFIX) :], text) for name, text in notes.items()]
+        )
         self.show_plan(values)
 
     def values(self) -> dict[str, str]:
@@ -633,6 +679,8 @@ class RealInterviewForm(_JournalScreen):
         )
         for field, _, _ in TEXT_FIELDS:
             found[field] = self.query_one(f"#field-{field}", TextArea).text
+        for recipient, text in self.query_one(ThankYouNotes).notes():
+            found[note_field(recipient)] = text
         return found
 
     @property
@@ -671,14 +719,19 @@ class RealInterviewForm(_JournalScreen):
     def on_draft_found(self, message: DraftFound) -> None:
         """Put a kept draft back, and from now on keep what is typed."""
         current = self.values()
-        restored = {field: message.values.get(field, value) for field, value in current.items()}
+        kept = {**current, **message.values}
+        restored = {field: kept[field] for field in current if not field.startswith(NOTE_PREFIX)}
+        restored.update(form_notes(kept))
         if message.values and restored != current:
             self.show_values(restored)
             self.notify("What you typed last time is back (not saved yet).", markup=False)
         self._ready = True
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """A line changed: keep it soon, and redo the plan."""
+        """A line changed: keep it soon, and redo the plan (and the thank-you notes, one
+        per interviewer)."""
+        if event.input.id == "field-interviewers":
+            self.query_one(ThankYouNotes).follow(note_recipients(event.value))
         self.typed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
