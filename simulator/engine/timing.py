@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from simulator.packs.records import Persona, Question, Stage
@@ -20,6 +21,19 @@ AMBER_SHARE = 0.25
 
 AMBER_SECONDS = 30.0
 """...or in the last 30 seconds, whichever is longer (but never for more than half of it)."""
+
+
+def whole_seconds(seconds: float) -> int:
+    """Seconds to the nearest whole second, halves up: the one rounding rule for every time
+    shown, on screen and in exports, so 14.78 s is 0:15 everywhere."""
+    return math.floor(abs(seconds) + 0.5)
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds as m:ss (h:mm:ss from an hour up), rounded by :func:`whole_seconds`."""
+    hours, rest = divmod(whole_seconds(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def answer_time_limit(

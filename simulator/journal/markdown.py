@@ -11,6 +11,7 @@ from simulator.engine.snapshot import (
     ReminderSnapshot,
     SessionSnapshot,
 )
+from simulator.engine.timing import clock_text
 from simulator.journal.models import RealInterview, StudyItem
 from simulator.names import SOURCE_NAMES
 from simulator.packs.records import Rubric
@@ -34,11 +35,8 @@ def iso(timestamp: float, tz: tzinfo | None = None) -> str:
 
 
 def duration(seconds: float) -> str:
-    """Seconds as m:ss (h:mm:ss from an hour up)."""
-    total = round(max(0.0, seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    """Seconds as m:ss (h:mm:ss from an hour up), rounded as the screens round them."""
+    return clock_text(max(0.0, seconds))
 
 
 def _one_line(text: str) -> str:

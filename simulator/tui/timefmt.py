@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import time
 
+from simulator.engine.timing import clock_text
+
+__all__ = ["clock_text", "due_words", "local_date", "when_words"]
+
 
 def _span(seconds: float) -> str:
     seconds = abs(seconds)
@@ -29,11 +33,3 @@ def due_words(due_at: float, now: float) -> str:
 def local_date(moment: float) -> str:
     """A date and time in the user's time zone, such as 2026-11-22 14:05."""
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment))
-
-
-def clock_text(seconds: float) -> str:
-    """Seconds as m:ss (or h:mm:ss)."""
-    whole = int(abs(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

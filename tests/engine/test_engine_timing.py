@@ -107,3 +107,14 @@ def test_follow_ups_get_half_the_time_of_what_they_follow(
     )
     (owner,) = pack.personas
     assert timing.follow_up_time_limit(parent, owner.plan[0], owner) == expected
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(14.78, "0:15"), (14.49, "0:14"), (14.5, "0:15"), (59.6, "1:00"), (3599.5, "1:00:00")],
+)
+def test_one_rounding_rule_for_every_time_shown(seconds: float, shown: str) -> None:
+    from simulator.journal.markdown import duration
+    from simulator.tui.timefmt import clock_text
+
+    assert timing.clock_text(seconds) == clock_text(seconds) == duration(seconds) == shown

@@ -321,3 +321,31 @@ async def test_space_on_a_criterion_goes_to_the_checklist(make_app: AppFactory) 
         await pilot.pause()
         key = screen._rows[screen.cursor].key
         assert session.answers[index]["checklist"][key] is (not before.get(key, False))
+
+
+async def test_a_time_is_rounded_the_same_on_screen_and_in_the_export(
+    make_app: AppFactory,
+) -> None:
+    from simulator.engine.clock import FakeClock
+    from simulator.journal.markdown import session_markdown
+
+    from tui_helpers import drive, to_first_question
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        clock = app.clock
+        assert isinstance(clock, FakeClock) and app.practice is not None
+        await pilot.press(*"I would start by reproducing it.")
+        clock.advance(14.78)  # 0:15 to the nearest second, wherever it is shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        practice = app.practice
+        drive(practice, clock, "self-score")
+        app.show_session()
+        await pilot.pause()
+        assert isinstance(app.screen, SelfScoreScreen)
+        shown = "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+        assert "0:15 of " in shown and "0:14" not in shown
+        exported = session_markdown(practice.session.snapshot())
+        assert "0:15 used" in exported and "0:14" not in exported
