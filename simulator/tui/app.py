@@ -24,6 +24,7 @@ from simulator.tui.messages import (
     PracticeFailed,
     PracticeReady,
 )
+from simulator.tui.notices import clear_stale_notices, notify_once
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
 
@@ -157,6 +158,8 @@ class MockInterviewApp(App[int]):
             self.theme = self.context.config.theme
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
+        # Notices are about the screen they were raised on (see tui/notices.py).
+        self.screen_change_signal.subscribe(self, lambda _screen: clear_stale_notices(self))
 
     def on_ready(self) -> None:
         """Start loading once the first frame has been drawn (Textual's Ready event): the
@@ -245,11 +248,11 @@ class MockInterviewApp(App[int]):
     def _save_failed(self, message: str) -> None:
         # Called on the writer thread.
         self.call_from_thread(
-            self.notify,
+            notify_once,
+            self,
             f"{message}. Your text is still on screen; try again or copy it somewhere safe.",
             title="Saving",
             severity="error",
-            markup=False,
             timeout=10,
         )
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Input, SelectionList, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 
 from simulator.context import Context
 from simulator.engine.clock import FakeClock
@@ -19,6 +20,7 @@ from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.screens.prep import PrepScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
+from simulator.tui.widgets.conversation import Conversation
 from simulator.tui.widgets.countdown import Countdown
 
 from tui_helpers import open_session, settle, to_first_question
@@ -381,3 +383,48 @@ async def test_a_resize_rewraps_the_answer_at_once(make_app: MakeApp) -> None:
             TextArea.render_line(editor, y).text[:width] for y in range(editor.content_size.height)
         ]
         assert inner == fresh
+
+
+def newest_line_in_view(box: Widget) -> bool:
+    """Whether the end of a scrolling box's content is inside what it shows."""
+    return box.scroll_y + box.scrollable_content_region.height >= box.virtual_size.height
+
+
+async def test_the_newest_hint_or_clarification_is_in_view_at_60x20(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await to_first_question(app, pilot, "career-coach")  # a drill: the checklist takes room
+        assert app.practice is not None
+        box = app.screen.query_one(Conversation)
+        assert box.scroll_y == 0
+        for key in ("ctrl+r", "ctrl+t", "ctrl+r"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert box.virtual_size.height > box.scrollable_content_region.height
+            assert newest_line_in_view(box), key
+        # The next question starts at its top again.
+        await pilot.press(*"Done", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert box.scroll_y == 0
+
+
+async def test_the_interviewers_newest_reply_is_in_view(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await to_first_question(app, pilot, "friendly-recruiter")
+        assert app.practice is not None
+        session = app.practice.session
+        while session.step().stage_kind != "your-questions":
+            await pilot.press(*("Fine" if session.step().question is not None else ""), "ctrl+s")
+            await pilot.pause()
+        for number in range(4):
+            await pilot.press(*f"What does month {number} look like?", "enter")
+            await pilot.pause()
+            await pilot.pause()
+        asked = app.screen.query_one("#asked", OptionList)
+        assert asked.option_count == 4
+        box = app.screen.query_one("#your-questions-box")
+        # The last exchange (the candidate's question and the reply) is inside the box.
+        assert newest_line_in_view(asked) and newest_line_in_view(box)

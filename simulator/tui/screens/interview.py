@@ -15,6 +15,7 @@ from textual.widgets.selection_list import Selection
 from simulator.engine.views import Step
 from simulator.practice import YOUR_QUESTION, Practice, answer_slot
 from simulator.tui.autosave import Autosave
+from simulator.tui.notices import clear_stale_notices
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
@@ -119,6 +120,8 @@ class InterviewScreen(SessionScreen):
         question = step.question
         if question is not None and question.answer_id != self.answer_id:
             self.answer_id = question.answer_id
+            self.scroll_conversation(to_end=False)  # a new question is read from its top
+            clear_stale_notices(self.app)  # notices about the last answer are done with
             self.asides = [("Hint", hint) for hint in question.hints_shown]
             editor = self.query_one("#answer", AnswerEditor)
             editor.load(answer_slot(question.answer_id), question.text)
@@ -154,6 +157,14 @@ class InterviewScreen(SessionScreen):
             self.query_one("#answer", AnswerEditor).focus()
         elif asking and not self.showing_suggestions:
             self.query_one("#ask", Input).focus()
+
+    def scroll_conversation(self, *, to_end: bool) -> None:
+        """Once the new text is laid out, show its end (what was just said) or its top."""
+        box = self.query_one(Conversation)
+        if to_end:
+            box.call_after_refresh(box.scroll_end, animate=False, immediate=True)
+        else:
+            box.call_after_refresh(box.scroll_home, animate=False, immediate=True)
 
     def help_line(self, step: Step) -> str:
         """One line saying what to do now."""
@@ -318,6 +329,7 @@ class InterviewScreen(SessionScreen):
         self.asides.append(("Clarification", text))
         self.practice.saved()
         self.refresh_view()
+        self.scroll_conversation(to_end=True)
 
     def action_hint(self) -> None:
         """Show the next hint (recorded)."""
@@ -329,6 +341,7 @@ class InterviewScreen(SessionScreen):
         self.asides.append(("Hint", hint))
         self.practice.saved()
         self.refresh_view()
+        self.scroll_conversation(to_end=True)
 
     def on_answer_editor_drafted(self, event: AnswerEditor.Drafted) -> None:
         """Keep the answer as it is typed."""
@@ -359,6 +372,9 @@ class InterviewScreen(SessionScreen):
         if event.value.strip():
             self.add_question(event.value)
             self.refresh_view()
+            # The interviewer's reply to it is the newest line: keep it in view.
+            asked = self.query_one("#asked", OptionList)
+            asked.call_after_refresh(asked.scroll_end, animate=False, immediate=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Keep a half-typed question safe, as typing goes on."""

@@ -21,6 +21,7 @@ from simulator.engine.views import ScoreItem
 from simulator.names import SOURCE_NAMES
 from simulator.packs.records import Criterion
 from simulator.practice import Practice
+from simulator.tui.notices import clear_stale_notices
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -625,6 +626,7 @@ class SelfScoreScreen(SessionScreen):
             hint = " ctrl+s goes on to the reflection." if delta > 0 else ""
             self.notify(f"This is the {where} answer.{hint}", timeout=3)
             return
+        clear_stale_notices(self.app)
         self.practice.saved()
         self.refresh_view()
 
@@ -644,6 +646,7 @@ class SelfScoreScreen(SessionScreen):
             )
         if item is not None and item.position < item.total - 1:
             session.move_score(1)
+            clear_stale_notices(self.app)
             self.practice.saved()
             self.refresh_view()
             return
