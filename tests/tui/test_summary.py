@@ -61,8 +61,15 @@ async def test_summary_exports_and_finishes(
         await pilot.pause()
         summary = session.summary()
         text = screen_text(app)
-        assert f"Questions\n{summary.questions}\nAnswered\n{summary.answered}\n" in text
-        assert f"Follow-ups\n{summary.follow_ups}\n" in text
+        # The counts add up as read: questions, then the follow-ups asked about them, then
+        # every answer given (to both), in the words of the one table of names.
+        assert (
+            f"Questions asked\n{summary.questions}\n"
+            f"Follow-up questions\n{summary.follow_ups}\n"
+            f"Answers given\n{summary.answered}\n"
+        ) in text
+        assert summary.answered == summary.questions + summary.follow_ups - summary.skipped
+        assert "Follow-ups\n" not in text  # the plan's letters have their own heading
         for score in summary.scores.by_criterion:
             assert score.label in text
         for tag in summary.scores.by_tag:

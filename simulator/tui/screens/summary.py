@@ -19,6 +19,7 @@ from textual.widgets import Header, Static
 from simulator.engine.views import SessionSummary
 from simulator.journal import Journal, JournalError
 from simulator.journal.export import export_session_file
+from simulator.names import COUNT_NAMES
 from simulator.practice import JournalWriter
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text, local_date
@@ -47,15 +48,15 @@ def number_rows(summary: SessionSummary) -> list[Row]:
         overall = Content.assemble(("nothing scored", "dim"))
     else:
         overall = Content.assemble(
-            bar(scores.overall), (f"  {scores.scored} of {scores.scorable} answers scored", "dim")
+            bar(scores.overall), (f"  {scores.scored} of {scores.scorable} scored", "dim")
         )
     return [
-        ("Questions", Content(str(summary.questions))),
-        ("Answered", Content(str(summary.answered))),
-        ("Skipped", Content(str(summary.skipped))),
-        ("Follow-ups", Content(str(summary.follow_ups))),
-        ("Over time", Content(str(summary.overtime_answers))),
-        ("Time used", Content(clock_text(summary.time_used))),
+        (COUNT_NAMES["questions"], Content(str(summary.questions))),
+        (COUNT_NAMES["follow_ups"], Content(str(summary.follow_ups))),
+        (COUNT_NAMES["answered"], Content(str(summary.answered))),
+        (COUNT_NAMES["skipped"], Content(str(summary.skipped))),
+        (COUNT_NAMES["overtime_answers"], Content(str(summary.overtime_answers))),
+        (COUNT_NAMES["time_used"], Content(clock_text(summary.time_used))),
         ("Overall", overall),
     ]
 
@@ -162,13 +163,13 @@ class SummaryScreen(SessionScreen):
                     classes="summary-title",
                     markup=False,
                 )
-                yield LabelledRows(label_width=12, id="summary-numbers")
+                yield LabelledRows(label_width=19, id="summary-numbers")
                 yield Static(
                     Content.assemble(("Scores by criterion", "bold $accent")),
                     classes="summary-title",
                     markup=False,
                 )
-                yield LabelledRows(label_width=18, id="summary-criteria")
+                yield LabelledRows(label_width=26, id="summary-criteria")
                 yield Static("", id="summary-no-criteria", markup=False)
                 yield Static(
                     Content.assemble(
@@ -177,7 +178,7 @@ class SummaryScreen(SessionScreen):
                     classes="summary-title",
                     markup=False,
                 )
-                yield LabelledRows(label_width=18, id="summary-tags")
+                yield LabelledRows(label_width=26, id="summary-tags")
                 yield Static("", id="summary-no-tags", markup=False)
             with Vertical(id="summary-right", classes="summary-column"):
                 yield Static(
