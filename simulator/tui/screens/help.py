@@ -6,28 +6,28 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from simulator.tui.keys import PLACES, KeyHelp, keys_for
 
 
-def key_table(places: tuple[str, ...] = PLACES) -> Content:
-    """The key table as display content: one heading per place, one line per key."""
-    parts: list[str | tuple[str, str]] = []
-    width = max((len(entry.key) for place in places for entry in keys_for(place)), default=0)
+def key_rows(places: tuple[str, ...] = PLACES) -> ComposeResult:
+    """The key table as widgets: a heading per place, then a grid of key and what it does.
+
+    A grid rather than one block of text, so that a long description wraps under itself
+    instead of under the keys.
+    """
     for place in places:
         entries: list[KeyHelp] = keys_for(place)
         if not entries:
             continue
-        if parts:
-            parts.append("\n")
-        parts += [(place, "bold $accent"), "\n"]
-        for entry in entries:
-            parts += ["  ", (entry.key.ljust(width), "bold"), "  ", entry.what, "\n"]
-    return Content.assemble(*parts)
+        yield Static(place, classes="help-place", markup=False)
+        with Grid(classes="help-grid"):
+            for entry in entries:
+                yield Static(entry.key, classes="help-key", markup=False)
+                yield Static(entry.what, classes="help-what", markup=False)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -42,8 +42,8 @@ class HelpScreen(ModalScreen[None]):
         """A box with the key table, scrollable when the terminal is small."""
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title", markup=False)
-            with VerticalScroll(id="help-scroll"):
-                yield Static(key_table(), id="help-keys", markup=False)
+            with VerticalScroll(id="help-scroll"), Vertical(id="help-keys"):
+                yield from key_rows()
             yield Static("escape, f1 or ? closes this", id="help-hint", markup=False)
 
     def on_mount(self) -> None:
