@@ -8,6 +8,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Label
+from textual.widgets._footer import FooterKey
 
 from simulator.tui.widgets.key_footer import KeyFooter
 
@@ -56,3 +57,71 @@ async def test_footer_follows_a_resize() -> None:
         await pilot.pause()
         assert footer.compact and not footer.show_command_palette
         assert next(key.action for key in footer.query("FooterKey")) == "app.help"
+
+
+class Crowded(App[None]):
+    """A screen with more keys than fit in 80 columns, as the follow-ups list has."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help"),
+        Binding("escape", "back", "Back"),
+        Binding("d", "done", "Done"),
+        Binding("s", "snooze_day", "Snooze a day"),
+        Binding("w", "snooze_week", "Snooze a week"),
+        Binding("c", "close_process", "Close process"),
+        Binding("a", "upcoming", "Show upcoming"),
+        Binding("p", "practice", "Show practice"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label("body")
+        yield KeyFooter()
+
+
+def shown(footer: KeyFooter) -> list[FooterKey]:
+    return list(footer.query(FooterKey))
+
+
+@pytest.mark.parametrize(("width", "palette"), [(104, False), (120, True)])
+async def test_the_screens_keys_come_before_the_palettes(width: int, palette: bool) -> None:
+    app = Crowded()
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        keys = shown(footer)
+        # The palette's key only where it leaves room for every key of the screen's own;
+        # compact wherever the padded keys and the palette's would not fit.
+        assert footer.show_command_palette is palette
+        assert footer.compact
+        screen_keys = [key for key in keys if not key.has_class("-command-palette")]
+        assert [key.key for key in screen_keys] == ["f1", "escape", "d", "s", "w", "c", "a", "p"]
+        assert all(key.region.right <= width for key in screen_keys), width
+        if palette:
+            (palette_key,) = [key for key in keys if key.has_class("-command-palette")]
+            # Flush right: no column is left after it for covered keys to show through.
+            assert palette_key.region.right == width, palette_key.region
+            assert screen_keys[-1].region.right <= palette_key.region.x
+
+
+async def test_at_80_columns_the_palettes_key_gives_way() -> None:
+    app = Crowded()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        assert not footer.show_command_palette
+        # Six of the eight fit, instead of four and a half beside the palette's key.
+        on_screen = [key.key for key in shown(footer) if key.region.right <= 80]
+        assert on_screen == ["f1", "escape", "d", "s", "w", "c"]
+
+
+async def test_padding_comes_back_when_there_is_room() -> None:
+    app = Crowded()
+    async with app.run_test(size=(99, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        assert footer.compact
+        await pilot.resize_terminal(160, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert not footer.compact and footer.show_command_palette
+        assert all(key.region.right <= 160 for key in shown(footer))
