@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.widget import Widget
+
 from simulator.tui.app import MockInterviewApp
 
 from tui_helpers import open_session
@@ -25,3 +27,21 @@ async def test_first_space_on_the_prep_checklist_ticks_the_first_item(
         first = next(iter(practice.session.prep_checklist))
         ticked = [item for item, done in practice.session.prep_checklist.items() if done]
         assert ticked == [first]
+
+
+async def test_at_60x20_the_prep_headings_wrap_instead_of_being_cut(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_session(app, pilot, "friendly-recruiter")
+        await pilot.pause()
+        screen = app.screen
+        for selector in ("#stage-bar", "#notes-label", "#briefing-box > Label"):
+            widget = screen.query_one(selector, Widget)
+            text = str(widget.render())
+            lines = widget.render_lines(widget.region.reset_offset)
+            shown = " ".join("".join(s.text for s in line).strip() for line in lines)
+            # Every word of the line is on screen, over as many rows as it needs.
+            assert " ".join(shown.split()) == " ".join(text.split()), (selector, shown)
+            assert widget.region.right <= 60
