@@ -17,7 +17,7 @@ from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.screens.session_view import SessionViewScreen
 
-from tui_helpers import drive, settle
+from tui_helpers import drive, settle, shows_all_of
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -199,3 +199,13 @@ async def test_a_long_history_shows_its_newest_page_then_loads_older_ones(
         ids = [summary.id for summary in screen.sessions]
         assert len(ids) == len(set(ids)) == 450  # every session once, oldest last
         assert ids[-1] == f"{finished_id[:-4]}0448"
+
+
+async def test_at_60x20_the_status_line_wraps_instead_of_being_cut(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await make_sessions(app, pilot)
+        screen = await open_history(app, pilot)
+        status = screen.query_one("#history-status", Static)
+        assert "del deletes" in str(status.render())
+        assert shows_all_of(status, 60)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from simulator.context import Context
@@ -116,3 +117,12 @@ async def to_first_question(app: MockInterviewApp, pilot: Pilot[int], persona: s
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert type(app.screen).__name__ == "InterviewScreen"
+
+
+def shows_all_of(widget: Widget, width: int) -> bool:
+    """Whether every word of the widget's text is drawn within ``width`` columns: wrapped
+    over as many rows as it needs, not cut at the edge."""
+    text = str(widget.render())
+    lines = widget.render_lines(widget.region.reset_offset)
+    shown = " ".join("".join(segment.text for segment in line).strip() for line in lines)
+    return " ".join(shown.split()) == " ".join(text.split()) and widget.region.right <= width
