@@ -46,7 +46,14 @@ from simulator.engine.snapshot import (
     SessionSnapshot,
 )
 from simulator.engine.timing import TimeState
-from simulator.engine.views import STAGE_TITLES, QuestionView, ScoreItem, SessionSummary, Step
+from simulator.engine.views import (
+    STAGE_TITLES,
+    QuestionView,
+    ScoreItem,
+    SessionSummary,
+    Step,
+    stage_title,
+)
 from simulator.packs.library import Library, PersonaEntry, QuestionRef
 from simulator.packs.records import ClosingCase, Persona, Rubric, Stage
 
@@ -376,7 +383,7 @@ class Session:
             stage_index=self.stage_index,
             stage_count=len(persona.plan),
             stage_kind=stage.stage,
-            stage_title=stage.title or STAGE_TITLES[stage.stage],
+            stage_title=stage_title(stage),
             speaker=speaker,
             speaker_role=role,
             line=line,

@@ -17,10 +17,15 @@ from simulator.engine.snapshot import (
     ReminderSnapshot,
 )
 from simulator.names import STAGE_NAMES
-from simulator.packs.records import Rubric
+from simulator.packs.records import Rubric, Stage
 
 STAGE_TITLES = STAGE_NAMES
 """The title shown for a stage without one of its own (see :mod:`simulator.names`)."""
+
+
+def stage_title(stage: Stage) -> str:
+    """What a stage is called on every screen: its own title, else the shared name."""
+    return stage.title or STAGE_TITLES.get(stage.stage, stage.stage)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from textual.widgets import (
     Static,
 )
 
-from simulator.names import STAGE_NAMES
+from simulator.engine.views import stage_title
 from simulator.tui import home_cache
 from simulator.tui.home_cache import ListedPersona, Part
 from simulator.tui.messages import HomeData
@@ -50,7 +50,7 @@ def plan_summary(persona: Persona) -> str:
     """The stages a persona runs, in order, as one line."""
     steps = []
     for stage in persona.plan:
-        label = stage.title or STAGE_NAMES[stage.stage]
+        label = stage_title(stage)
         if stage.stage == "questions":
             label += f" ({stage.count})"
         steps.append(label)

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Header, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from simulator.engine.views import stage_title
 from simulator.practice import PREP_NOTES
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
@@ -62,7 +63,7 @@ class PrepScreen(SessionScreen):
                 parts += ["\n", persona.description.strip(), "\n"]
             if persona.instructions:
                 parts += ["\n", ("To prepare: ", "bold"), persona.instructions.strip(), "\n"]
-        stages = [stage.title or stage.stage for stage in persona.plan] if persona else []
+        stages = [stage_title(stage) for stage in persona.plan] if persona else []
         if stages:
             parts += ["\n", ("The interview: ", "bold"), " → ".join(stages), "\n"]
         self.query_one("#briefing", Static).update(Content.assemble(*parts))
