@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
@@ -33,8 +34,21 @@ TYPED = "3x, ok."
 
 
 def notices(app: MockInterviewApp) -> list[str]:
-    """The titles and messages of the notifications shown so far."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
+    """The titles and messages of the notifications shown so far, each once, including any
+    that have timed out since (a loaded machine can take longer than a notice lasts)."""
+    record: dict[str, None] | None = getattr(app, "_notices_seen", None)
+    if record is None:
+        record = dict.fromkeys(f"{n.title}: {n.message}" for n in app._notifications)
+        shown = record
+        notify = app.notify
+
+        def recording_notify(message: str, *, title: str = "", **options: Any) -> None:
+            shown[f"{title}: {message}"] = None
+            notify(message, title=title, **options)
+
+        app.notify = recording_notify  # type: ignore[method-assign]
+        app._notices_seen = record  # type: ignore[attr-defined]
+    return list(record)
 
 
 async def wait_for(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> None:

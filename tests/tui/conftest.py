@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tui_helpers import START, clock, drive, make_app, open_session, settle
+from tui_helpers import START, clock, drive, make_app, open_session, settle, utc
 
-__all__ = ["START", "clock", "drive", "make_app", "open_session", "settle"]
+__all__ = ["START", "clock", "drive", "make_app", "open_session", "settle", "utc"]

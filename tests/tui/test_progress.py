@@ -8,10 +8,8 @@ and in UTC.
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TabbedContent
 
@@ -63,16 +61,6 @@ CRITERIA = {  # criterion id: (score at the start, change over the ten weeks)
     "experience": (2.5, 0.4),
     "candour": (3.4, 0.6),
 }
-
-
-@pytest.fixture
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time is UTC, so days and dates on screen never depend on the machine."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def pick(library: Library, keys: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:

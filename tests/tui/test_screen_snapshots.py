@@ -12,8 +12,7 @@ their snapshots next to their other tests.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import cycle
 
 import pytest
@@ -83,16 +82,6 @@ THANK_YOU = (
     "Subject: Thank you for today\n\nHi Priya,\n\nThank you for the conversation about the "
     "queueing design. I enjoyed it, and I am still thinking about your point on back-pressure."
 )
-
-
-@pytest.fixture
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time is UTC, so dates and times on screen never depend on the machine."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 # --- building the journal ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -57,6 +58,16 @@ def drive(practice: Practice, clock: FakeClock, until: str) -> None:
                         session.score(criterion.id, 3, answer_id=item.answer["id"])
             session.advance()
     practice.saved()
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time is UTC, so days, dates and times on screen never depend on the machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
