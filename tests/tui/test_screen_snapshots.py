@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import cycle
+from pathlib import Path
 
 import pytest
 from test_progress import seed_journal
@@ -21,6 +22,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
+from simulator import locations
 from simulator.engine.clock import FakeClock
 from simulator.journal.interviews import new_interview
 from simulator.journal.models import InterviewQuestion
@@ -214,6 +216,15 @@ def snapshot(
     return snap_compare(make_app(), terminal_size=size, run_before=ready)
 
 
+@pytest.fixture
+def packs_where_they_are(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built-in packs by a path relative to the checkout, so the pack browser's "From:"
+    line reads the same in every clone (CI's is not the developer's)."""
+    builtin = locations.builtin_packs_dir()
+    monkeypatch.chdir(builtin.parent)
+    monkeypatch.setattr(locations, "builtin_packs_dir", lambda: Path(builtin.name))
+
+
 # --- the session's last screens -----------------------------------------------------------------
 
 
@@ -327,7 +338,10 @@ def test_session_view_snapshot(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_pack_browser_snapshot(
-    snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    packs_where_they_are: None,
+    size: tuple[int, int],
 ) -> None:
     async def ready(pilot: Pilot[int]) -> None:
         app = pilot.app
@@ -342,7 +356,10 @@ def test_pack_browser_snapshot(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_pack_browser_question_snapshot(
-    snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    packs_where_they_are: None,
+    size: tuple[int, int],
 ) -> None:
     async def ready(pilot: Pilot[int]) -> None:
         app = pilot.app
