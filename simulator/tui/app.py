@@ -128,6 +128,8 @@ class MockInterviewApp(App[int]):
         """The session being practised, if any."""
         self.key_order = KeyOrder(self, super().on_event)
         """Applies keys in the order they were typed (see :mod:`simulator.tui.key_order`)."""
+        self.last_input_at = 0.0
+        """When the latest key, paste or click arrived (see :mod:`simulator.tui.notices`)."""
 
     @property
     def clock(self) -> Clock:
@@ -140,6 +142,8 @@ class MockInterviewApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes from the terminal go through :attr:`key_order`, in order."""
+        if isinstance(event, events.Key | events.Paste | events.MouseDown):
+            self.last_input_at = time.time()
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             await self.key_order.receive(event)
             return

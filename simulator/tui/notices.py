@@ -13,7 +13,7 @@ Relies on App internals checked against Textual 8.2.8 (``_notifications``, ``_un
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -22,14 +22,30 @@ FRESH_FOR = 0.5
 """Seconds a notice counts as raised by the move itself (the same key's work)."""
 
 
+@runtime_checkable
+class HasInputTime(Protocol):
+    """An app that records when the user's latest key, paste or click arrived."""
+
+    last_input_at: float
+    """That moment (``time.time()``), or 0 before any."""
+
+
 def clear_stale_notices(app: App[Any], now: float | None = None) -> int:
-    """Remove the information and warning notices older than :data:`FRESH_FOR`; returns how
-    many were removed."""
+    """Remove the information and warning notices raised before the move; returns how many
+    were removed.
+
+    "Before the move" is more than :data:`FRESH_FOR` ago, and never after the user's latest
+    key, paste or click: a notice raised by the key that moved is about the move, however
+    long a loaded machine took to get from the key to the next screen.
+    """
     moment = time.time() if now is None else now
+    cutoff = moment - FRESH_FOR
+    if isinstance(app, HasInputTime) and app.last_input_at:
+        cutoff = min(cutoff, app.last_input_at)
     stale = [
         notice
         for notice in list(app._notifications)
-        if notice.severity != "error" and moment - notice.raised_at > FRESH_FOR
+        if notice.severity != "error" and notice.raised_at < cutoff
     ]
     for notice in stale:
         app._unnotify(notice, refresh=False)

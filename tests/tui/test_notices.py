@@ -99,3 +99,16 @@ async def test_a_failure_told_again_is_not_stacked() -> None:
         assert notify_once(app, "Something else.", title="Saving")
         await pilot.pause()
         assert messages(app) == ["The disk is full.", "Something else."]
+
+
+def test_a_notice_raised_after_the_last_key_stays_however_slow_the_move() -> None:
+    class Slow(App[None]):
+        last_input_at = 0.0
+
+    app = Slow()
+    now = time.time()
+    app.last_input_at = now - 3.0  # the key that moved, three seconds ago on a loaded machine
+    for text, age in [("before the key", 4.0), ("raised by the key's work", 2.0)]:
+        app._notifications.add(Notification(text, raised_at=now - age))
+    assert clear_stale_notices(app, now=now) == 1
+    assert [str(n.message) for n in app._notifications] == ["raised by the key's work"]
