@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from simulator.tui.host import AppHost, app_host
 from simulator.tui.timefmt import when_words
 
 if TYPE_CHECKING:
     from simulator.journal import SessionSummary
-    from simulator.tui.app import MockInterviewApp
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,9 @@ class MockInterviewCommands(Provider):
     """The newest unfinished session, read when the palette opens."""
 
     @property
-    def main_app(self) -> MockInterviewApp | None:
+    def main_app(self) -> AppHost | None:
         """The app, typed; None in a host app that is not mock-interview's."""
-        from simulator.tui.app import MockInterviewApp
-
-        app = self.app
-        return app if isinstance(app, MockInterviewApp) else None
+        return app_host(self.app)
 
     async def startup(self) -> None:
         """Read the newest unfinished session, off the screen's thread."""
@@ -95,7 +92,7 @@ class MockInterviewCommands(Provider):
         ]
         return found
 
-    def session_commands(self, app: MockInterviewApp) -> list[Command]:
+    def session_commands(self, app: AppHost) -> list[Command]:
         """Starting and resuming sessions (offered when no session is open)."""
         from simulator.practice import StartOptions
 
@@ -126,7 +123,7 @@ class MockInterviewCommands(Provider):
             found.append(
                 Command(
                     "Resume the last session",
-                    lambda: app.notify("There is no unfinished session to resume."),
+                    lambda: self.app.notify("There is no unfinished session to resume."),
                     "No unfinished session",
                 )
             )
@@ -144,7 +141,7 @@ class MockInterviewCommands(Provider):
         library = app.library
         usable = [entry for entry in library.personas if entry.usable] if library else []
         if not usable:
-            app.notify("No interviewer can be started yet.", severity="warning")
+            self.app.notify("No interviewer can be started yet.", severity="warning")
             return
         from simulator.practice import StartOptions
 

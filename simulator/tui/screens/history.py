@@ -18,8 +18,8 @@ from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
 from simulator.journal.export import export_session_file
 from simulator.names import STOPPED_AT
-from simulator.packs.library import Library
 from simulator.practice import JournalWriter
+from simulator.tui.host import app_host, library_of, practising, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_view import SessionViewScreen
 from simulator.tui.timefmt import local_date
@@ -163,8 +163,7 @@ class HistoryScreen(Screen[None]):
 
     def writer(self) -> JournalWriter | None:
         """The app's journal writer, whose queued saves are waited for before reading."""
-        writer = getattr(self.app, "writer", None)
-        return writer if isinstance(writer, JournalWriter) else None
+        return writer_of(self.app)
 
     def reload(self) -> None:
         """Read the sessions again (in the background), as many as are loaded now."""
@@ -307,10 +306,7 @@ class HistoryScreen(Screen[None]):
             )
             self.reload()
             return
-        library = getattr(self.app, "library", None)
-        self.app.push_screen(
-            SessionViewScreen(message.snapshot, library if isinstance(library, Library) else None)
-        )
+        self.app.push_screen(SessionViewScreen(message.snapshot, library_of(self.app)))
 
     def action_resume(self) -> None:
         """Go back to the highlighted session, if it is unfinished."""
@@ -320,14 +316,14 @@ class HistoryScreen(Screen[None]):
         if summary.phase == "done":
             self.notify("This session is finished; press enter to read it.", markup=False)
             return
-        if getattr(self.app, "practice", None) is not None:
+        if practising(self.app):
             self.notify("Finish or leave the session you are in first.", severity="warning")
             return
-        resume = getattr(self.app, "resume_practice", None)
-        if resume is None:
+        host = app_host(self.app)
+        if host is None:
             return
         self.dismiss(None)
-        resume(summary.id)
+        host.resume_practice(summary.id)
 
     def action_export(self) -> None:
         """Write the highlighted session to a Markdown file in the current folder."""

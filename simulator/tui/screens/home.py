@@ -24,6 +24,8 @@ from textual.widgets import (
 from simulator.engine.views import stage_title
 from simulator.tui import home_cache
 from simulator.tui.home_cache import ListedPersona, Part
+from simulator.tui.host import app_host, library_of
+from simulator.tui.host import now as app_now
 from simulator.tui.messages import HomeData
 from simulator.tui.timefmt import due_words, when_words
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -193,15 +195,16 @@ class HomeScreen(Screen[None]):
         has changed since (so the first frame has the interviewers)."""
         self.query_one("#resume").display = False
         self.query_one("#reminders").display = False
-        if getattr(self.app, "library", None) is None:
+        if library_of(self.app) is None:
             self.show_kept_listing()
         self.refresh_home()
 
     def show_kept_listing(self) -> None:
         """List the interviewers kept by the last start, if the pack folders are unchanged."""
-        context = getattr(self.app, "context", None)
-        if context is None or not context.use_cache:
+        host = app_host(self.app)
+        if host is None or not host.context.use_cache:
             return
+        context = host.context
         self.folders = home_cache.folders_state(home_cache.pack_folder_paths(context))
         kept = home_cache.read_listing(home_cache.listing_file(), self.folders)
         if kept:
@@ -228,12 +231,13 @@ class HomeScreen(Screen[None]):
 
     def refresh_home(self) -> None:
         """Show the library, then read the journal's news in the background."""
-        library = getattr(self.app, "library", None)
-        if library is not None and library is not self.library:
-            self.show_library(library)
-        journal = getattr(self.app, "journal", None)
-        if journal is not None:
-            self.read_journal(journal)
+        host = app_host(self.app)
+        if host is None:
+            return
+        if host.library is not None and host.library is not self.library:
+            self.show_library(host.library)
+        if host.journal is not None:
+            self.read_journal(host.journal)
 
     @work(thread=True, exclusive=True, group="home")
     def read_journal(self, journal: Journal) -> None:
@@ -263,10 +267,7 @@ class HomeScreen(Screen[None]):
 
     def main_clock_now(self) -> float:
         """The app's clock (a fake one in tests)."""
-        clock = getattr(self.app, "clock", None)
-        import time
-
-        return float(clock.now()) if clock is not None else time.time()
+        return app_now(self.app)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer resuming only when there is something to resume."""
@@ -277,9 +278,8 @@ class HomeScreen(Screen[None]):
 
     def journal_unread(self) -> bool:
         """Whether the journal is still being opened (so unfinished sessions are unknown)."""
-        return getattr(self.app, "journal", None) is None and not getattr(
-            self.app, "journal_error", ""
-        )
+        host = app_host(self.app)
+        return host is not None and host.journal is None and not host.journal_error
 
     def highlighted_persona(self) -> PersonaEntry | None:
         """The interviewer under the cursor."""
@@ -316,11 +316,11 @@ class HomeScreen(Screen[None]):
         if not entry.usable:
             self.notify(entry.reason, title="Cannot start", severity="warning", markup=False)
             return
-        start = getattr(self.app, "start_practice", None)
-        if start is not None:
+        host = app_host(self.app)
+        if host is not None:
             from simulator.practice import StartOptions
 
-            start(StartOptions(entry.persona.id, question_count=question_count))
+            host.start_practice(StartOptions(entry.persona.id, question_count=question_count))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an interviewer starts a session with them (once loaded)."""
@@ -342,15 +342,15 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         """Continue the most recent unfinished session (once the journal is read, if it is
         not yet)."""
-        resume = getattr(self.app, "resume_practice", None)
+        host = app_host(self.app)
         if not self.unfinished:
-            if self.journal_unread() and resume is not None:
-                resume()
+            if self.journal_unread() and host is not None:
+                host.resume_practice()
             else:
                 self.notify("There is no unfinished session to resume.")
             return
-        if resume is not None:
-            resume(self.unfinished[0].id)
+        if host is not None:
+            host.resume_practice(self.unfinished[0].id)
 
     def show_progress(self, done: int, total: int, packs: Sequence[LoadedPack] = ()) -> None:
         """Say how far loading has got, and list the interviewers of ``packs`` (just read)

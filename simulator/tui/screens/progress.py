@@ -46,6 +46,7 @@ from simulator.packs.library import Library, PersonaEntry
 from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.practice import JournalWriter, StartOptions
+from simulator.tui.host import app_host, library_of, now, practising, writer_of
 from simulator.tui.timefmt import due_words
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.trend_table import TrendTable, score_style
@@ -236,25 +237,18 @@ class ProgressScreen(Screen[None]):
 
     def now(self) -> float:
         """The app's clock (a fake one in tests)."""
-        clock = getattr(self.app, "clock", None)
-        if clock is None:
-            import time
-
-            return time.time()
-        return float(clock.now())
+        return now(self.app)
 
     def current_library(self) -> Library | None:
         """The library given, else the app's."""
         if self.library is not None:
             return self.library
-        library = getattr(self.app, "library", None)
-        return library if isinstance(library, Library) else None
+        return library_of(self.app)
 
     def reload(self) -> None:
         """Read the journal again (in the background)."""
-        writer = getattr(self.app, "writer", None)
         self.read_progress(
-            writer if isinstance(writer, JournalWriter) else None,
+            writer_of(self.app),
             self.current_library(),
             self.now(),
         )
@@ -394,16 +388,16 @@ class ProgressScreen(Screen[None]):
 
     def start_review(self, persona_id: str, keys: Sequence[QuestionKey]) -> None:
         """Start the review session through the app."""
-        if getattr(self.app, "practice", None) is not None:
+        if practising(self.app):
             self.notify("Finish or leave the session you are in first.", severity="warning")
             return
         options = review_options(persona_id, keys)
-        start = getattr(self.app, "start_practice", None)
-        if options is None or start is None:
+        host = app_host(self.app)
+        if options is None or host is None:
             self.notify(
                 "This version cannot start review sessions yet.",
                 severity="warning",
                 markup=False,
             )
             return
-        start(options)
+        host.start_practice(options)

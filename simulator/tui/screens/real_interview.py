@@ -52,6 +52,7 @@ from simulator.journal.models import INTERVIEW_FORMATS, InterviewQuestion, RealI
 from simulator.personal_pack import PersonalPack, PersonalPackError, write_personal_pack
 from simulator.practice import JournalWriter
 from simulator.tui.autosave import Autosave
+from simulator.tui.host import app_host, now, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -348,13 +349,11 @@ class _JournalScreen(Screen[None]):
 
     def now(self) -> float:
         """The app's clock (a fake one in tests)."""
-        clock = getattr(self.app, "clock", None)
-        return float(clock.now()) if clock is not None else time.time()
+        return now(self.app)
 
     def writer(self) -> JournalWriter | None:
         """The app's journal writer, whose queued saves are waited for first."""
-        writer = getattr(self.app, "writer", None)
-        return writer if isinstance(writer, JournalWriter) else None
+        return writer_of(self.app)
 
     @work(thread=True, group="personal-pack")
     def practise_again(self, interview: RealInterview) -> None:
@@ -379,9 +378,9 @@ class _JournalScreen(Screen[None]):
             markup=False,
             timeout=10,
         )
-        reload = getattr(self.app, "load_packs", None)
-        if callable(reload):
-            reload()
+        host = app_host(self.app)
+        if host is not None:
+            host.load_packs()
 
 
 # --- the list -------------------------------------------------------------------------------

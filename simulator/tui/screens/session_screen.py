@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from simulator.tui.host import AppHost, app_host
+
 if TYPE_CHECKING:
     from simulator.practice import Practice
-    from simulator.tui.app import MockInterviewApp
 
 
 class SessionScreen(Screen[None]):
@@ -29,12 +30,11 @@ class SessionScreen(Screen[None]):
         self.practice = practice
 
     @property
-    def main_app(self) -> MockInterviewApp:
-        """The app, typed."""
-        from simulator.tui.app import MockInterviewApp
-
-        assert isinstance(self.app, MockInterviewApp)
-        return self.app
+    def main_app(self) -> AppHost:
+        """The app, typed: a session's screens only ever run in mock-interview's."""
+        host = app_host(self.app)
+        assert host is not None, "a session screen runs in mock-interview's app"
+        return host
 
     def on_mount(self) -> None:
         """Show the session's current state."""

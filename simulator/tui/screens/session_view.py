@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -18,6 +17,7 @@ from simulator.journal.markdown import duration
 from simulator.names import SOURCE_NAMES, STOPPED_AT
 from simulator.packs.library import Library
 from simulator.packs.rubrics import BUILTIN_RUBRICS
+from simulator.tui.host import now
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.key_footer import KeyFooter
 
@@ -259,8 +259,7 @@ class SessionViewScreen(Screen[None]):
 
     def now(self) -> float:
         """The app's clock (a fake one in tests)."""
-        clock = getattr(self.app, "clock", None)
-        return float(clock.now()) if clock is not None else time.time()
+        return now(self.app)
 
     def compose(self) -> ComposeResult:
         """Every section of the session, one after another, in one scrolling column."""

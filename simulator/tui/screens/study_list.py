@@ -22,6 +22,7 @@ from textual.widgets import Button, DataTable, Header, Input, Static
 
 from simulator.journal import Journal, JournalError, StudyItem
 from simulator.practice import JournalWriter
+from simulator.tui.host import now, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import local_date
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -160,17 +161,11 @@ class StudyListScreen(Screen[None]):
 
     def now(self) -> float:
         """The app's clock (a fake one in tests)."""
-        clock = getattr(self.app, "clock", None)
-        if clock is None:
-            import time
-
-            return time.time()
-        return float(clock.now())
+        return now(self.app)
 
     def writer(self) -> JournalWriter | None:
         """The app's journal writer, whose queued saves are waited for first."""
-        writer = getattr(self.app, "writer", None)
-        return writer if isinstance(writer, JournalWriter) else None
+        return writer_of(self.app)
 
     def reload(self) -> None:
         """Read the list again (in the background)."""
