@@ -12,6 +12,7 @@ from pathlib import Path
 
 from simulator import locations
 from simulator.context import Context
+from simulator.engine.timing import due_words
 from simulator.journal import Journal, JournalError, Reminder, SessionSummary
 from simulator.journal.export import (
     document_text,
@@ -148,20 +149,11 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _span(seconds: float) -> str:
-    seconds = abs(seconds)
-    for size, name in ((86400, "day"), (3600, "hour"), (60, "minute")):
-        if seconds >= size:
-            count = int(seconds // size)
-            return f"{count} {name}{'s' if count != 1 else ''}"
-    return "a moment"
-
-
 def _reminder_line(reminder: Reminder, now: float) -> str:
     """One reminder as a line: when, what, for whom, and where it comes from."""
     shown = reminder.shown_due_at
     due = datetime.fromtimestamp(shown, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    when = f"overdue by {_span(now - shown)}" if shown <= now else f"due in {_span(shown - now)}"
+    when = due_words(shown, now)
     if reminder.is_snoozed(now):
         when += " (snoozed)"
     origin = "real interview" if reminder.source == "interview" else "practice with"

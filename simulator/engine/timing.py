@@ -36,6 +36,29 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def span_words(seconds: float) -> str:
+    """A stretch of time in the largest whole unit: "3 days", "1 hour", "a moment"."""
+    seconds = abs(seconds)
+    for size, name in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {name}{'s' if count != 1 else ''}"
+    return "a moment"
+
+
+def when_words(moment: float, now: float) -> str:
+    """How long ago something happened: "just now", "2 hours ago"."""
+    return "just now" if now - moment < 60 else f"{span_words(now - moment)} ago"
+
+
+def due_words(due_at: float, now: float) -> str:
+    """When something is due, or by how much it is overdue: the same words on screen and
+    on the command line."""
+    if due_at >= now:
+        return f"due in {span_words(due_at - now)}"
+    return f"overdue by {span_words(now - due_at)}"
+
+
 def answer_time_limit(
     question: Question | None, stage: Stage | None, persona: Persona | None
 ) -> int:

@@ -118,3 +118,21 @@ def test_one_rounding_rule_for_every_time_shown(seconds: float, shown: str) -> N
     from simulator.tui.timefmt import clock_text
 
     assert timing.clock_text(seconds) == clock_text(seconds) == duration(seconds) == shown
+
+
+def test_time_words_are_one_set_for_the_screens_and_the_command_line() -> None:
+    from simulator.commands import log
+    from simulator.engine.timing import due_words, span_words, when_words
+    from simulator.tui import timefmt
+
+    assert log.due_words is timefmt.due_words is due_words
+    assert timefmt.when_words is when_words
+    now = 1_800_000_000.0
+    # At the very moment it is due, both say "due", not one "due" and the other "overdue".
+    assert due_words(now, now) == "due in a moment"
+    assert due_words(now - 1, now) == "overdue by a moment"
+    assert due_words(now + 2 * 86400 + 5, now) == "due in 2 days"
+    assert due_words(now - 3600, now) == "overdue by 1 hour"
+    assert when_words(now - 30, now) == "just now"
+    assert when_words(now - 120, now) == "2 minutes ago"
+    assert span_words(-90) == "1 minute"
