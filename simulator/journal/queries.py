@@ -159,11 +159,10 @@ _DUE = " AND r.due_at <= ? AND (r.snoozed_until IS NULL OR r.snoozed_until <= ?)
 _PRACTICE_COUNT = "SELECT COUNT(*) FROM reminders r JOIN sessions s ON s.id = r.session_id"
 
 
-def _union(select_practice: str, select_interview: str, practice: bool) -> str:
-    interviews = _INTERVIEW_REMINDER_SELECT + select_interview
-    if not practice:
-        return interviews
-    return _REMINDER_SELECT + select_practice + " UNION ALL " + interviews
+def _union(where: str, practice: bool) -> str:
+    """Real interviews' reminders matching ``where``, and practice sessions' too."""
+    interviews = _INTERVIEW_REMINDER_SELECT + where
+    return _REMINDER_SELECT + where + " UNION ALL " + interviews if practice else interviews
 
 
 def due_reminders(
@@ -172,7 +171,7 @@ def due_reminders(
     """Open reminders due by ``now`` and not snoozed past it, soonest first (then by title):
     those of logged real interviews, and of practice sessions unless ``practice`` is false."""
     rows = connection.execute(
-        _union(_OPEN + _DUE, _OPEN + _DUE, practice) + " ORDER BY 7, 5, 1",
+        _union(_OPEN + _DUE, practice) + " ORDER BY 7, 5, 1",
         (now, now, now, now) if practice else (now, now),
     )
     return [_reminder(tuple(row)) for row in rows]
@@ -181,7 +180,7 @@ def due_reminders(
 def open_reminders(connection: sqlite3.Connection, *, practice: bool = True) -> list[Reminder]:
     """Every reminder neither done nor closed (snoozed or not, due or not), soonest shown
     due first; practice sessions' ones left out when ``practice`` is false."""
-    rows = connection.execute(_union(_OPEN, _OPEN, practice))
+    rows = connection.execute(_union(_OPEN, practice))
     # Snoozed ones go where they will next come up, not where they first fell due.
     reminders = [_reminder(tuple(row)) for row in rows]
     return sorted(reminders, key=lambda r: (r.shown_due_at, r.title, r.id))

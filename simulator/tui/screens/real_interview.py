@@ -6,9 +6,8 @@ one, p turns its questions into a personal pack to practise, del deletes).
 :class:`RealInterviewForm` is the log itself: company, role, date, interviewers, format,
 the questions they asked, how it went, the reflection (what went well, what to say
 differently, topics to learn, notes on the interviewers), a thank-you note draft for each
-interviewer, and the
-follow-up plan worked out from the date. What is typed is kept as a draft within a second,
-so it survives a crash; saving stores it in the journal.
+interviewer, and the follow-up plan worked out from the date. What is typed is kept as a
+draft within a second, so it survives a crash; saving stores it in the journal.
 """
 
 from __future__ import annotations
@@ -183,10 +182,8 @@ def form_values(interview: RealInterview | None, now: float) -> dict[str, str]:
         "interviewer_notes": reflection["interviewer_notes"],
     }
     drafts = interview.thank_you_drafts
-    values.update(form_notes({**values, "thank_you": drafts.get("", "")}))
-    for name in note_recipients(values["interviewers"]):
-        if drafts.get(name, "").strip():
-            values[note_field(name)] = drafts[name]
+    named = {note_field(name): text for name, text in drafts.items() if name}
+    values.update(form_notes({**values, **named, "thank_you": drafts.get("", "")}))
     return values
 
 
