@@ -50,7 +50,7 @@ def history(stamp: str) -> int:
     import time
     from pathlib import Path
 
-    from simulator.context import Context
+    from simulator.services.context import Context
     from simulator.tui.app import create_app
 
     app = create_app(Context.create())

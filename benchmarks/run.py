@@ -49,7 +49,7 @@ def loaded_markers(questions: int) -> list[str]:
 def builtin_facts() -> tuple[int, list[str]]:
     """How many questions the built-in packs hold (the home screen counts them too), and the
     names of the interviewers that can be started."""
-    from simulator import locations
+    from simulator.common import locations
     from simulator.packs.cache import PackCache
     from simulator.packs.library import PackFolders, load_library
 

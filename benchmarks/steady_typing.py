@@ -79,7 +79,7 @@ async def _type_steadily(
 async def _to_first_question(app: Any, pilot: Any, words: int) -> Any:
     """Start a session with :data:`PERSONA`, press ctrl+s until a question is asked, and
     put ``words`` words of answer in its editor (as if typed, so they are saved too)."""
-    from simulator.practice import StartOptions
+    from simulator.services.practice import StartOptions
 
     for _ in range(500):
         if app.library is not None and app.writer is not None:
@@ -105,8 +105,8 @@ async def _to_first_question(app: Any, pilot: Any, words: int) -> Any:
 
 
 async def _app_run(keys: int, interval: float, words: int) -> Typing:
-    from simulator.context import Context
     from simulator.journal.store import Journal
+    from simulator.services.context import Context
     from simulator.tui.app import MockInterviewApp
 
     frames: list[float] = []

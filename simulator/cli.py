@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from simulator import __version__
-from simulator.context import Context
-from simulator.safetext import TerminalStream, for_terminal
+from simulator.common.safetext import TerminalStream, for_terminal
+from simulator.services.context import Context
 
 if TYPE_CHECKING:
     import argparse
@@ -101,7 +101,7 @@ def run_practice(context: Context, args: argparse.Namespace) -> int:
     if missing:
         sys.stderr.write(for_terminal(f"error: no installed pack {', '.join(missing)}\n"))
         return 1
-    from simulator.practice import StartOptions
+    from simulator.services.practice import StartOptions
     from simulator.tui.app import run_app
 
     options = StartOptions(args.persona, tuple(args.session_packs), args.questions, args.seed)

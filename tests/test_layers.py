@@ -14,6 +14,8 @@ import pytest
         "simulator.packs",
         "simulator.engine",
         "simulator.journal",
+        "simulator.services",
+        "simulator.common",
         "simulator.cli",
         "simulator.commands.packs",
     ],
@@ -33,7 +35,10 @@ def test_core_does_not_import_textual(module: str) -> None:
 
 def test_importing_locations_creates_nothing(tmp_path_factory: pytest.TempPathFactory) -> None:
     home = tmp_path_factory.mktemp("empty-home")
-    code = "import simulator.locations, simulator.context, simulator.packs, simulator.cli"
+    code = (
+        "import simulator.common.locations, simulator.services.context, "
+        "simulator.packs, simulator.cli"
+    )
     subprocess.run(
         [sys.executable, "-c", code],
         check=True,

@@ -10,8 +10,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from simulator import locations
-from simulator.context import Context
+from simulator.common import locations
+from simulator.common.safetext import one_line
 from simulator.engine.timing import due_words
 from simulator.journal import Journal, JournalError, Reminder, SessionSummary
 from simulator.journal.export import (
@@ -22,9 +22,9 @@ from simulator.journal.export import (
     write_text_atomic,
 )
 from simulator.journal.markdown import Labels, criterion_labels, journal_markdown
-from simulator.safetext import one_line
+from simulator.services.context import Context
 
-# Everything these commands print goes through simulator.safetext.for_terminal: the command
+# Everything these commands print goes through simulator.common.safetext.for_terminal: the command
 # line writes through TerminalStream (see simulator.cli), so journal text is shown inert.
 
 
@@ -139,7 +139,7 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
         return _fail(f"{path} does not exist or is not a file")
     try:
         sessions = load_document(path)  # read first: a bad file creates no journal
-        with Journal.open() as journal:
+        with Journal.open(locations.journal_file()) as journal:
             counts = journal.import_sessions(sessions)
     except JournalError as error:
         return _fail(str(error))

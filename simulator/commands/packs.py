@@ -9,18 +9,18 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from simulator import locations
 from simulator.commands.pack_checks import check_together
-from simulator.context import Context
+from simulator.common import locations
+from simulator.common.safetext import one_line
 from simulator.packs.cache import PackCache
 from simulator.packs.discovery import find_pack_files
 from simulator.packs.errors import PackError, Problem
 from simulator.packs.library import Library, load_file
 from simulator.packs.records import ID_PATTERN, KINDS, Kind, Pack
 from simulator.packs.template import starter_pack
-from simulator.safetext import one_line
+from simulator.services.context import Context
 
-# What these commands print reaches the terminal through simulator.safetext.for_terminal
+# What these commands print reaches the terminal through simulator.common.safetext.for_terminal
 # (simulator.cli writes through TerminalStream); lines made of pack text are kept to one line.
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.common.names import STAGE_NAMES
 from simulator.engine.insights import Insights
 from simulator.engine.scoring import SessionScores
 from simulator.engine.snapshot import (
@@ -16,11 +17,10 @@ from simulator.engine.snapshot import (
     ReflectionSnapshot,
     ReminderSnapshot,
 )
-from simulator.names import STAGE_NAMES
 from simulator.packs.records import Rubric, Stage
 
 STAGE_TITLES = STAGE_NAMES
-"""The title shown for a stage without one of its own (see :mod:`simulator.names`)."""
+"""The title shown for a stage without one of its own (see :mod:`simulator.common.names`)."""
 
 
 def stage_title(stage: Stage) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path
 
+from simulator.common.files import temporary_copy, write_atomically
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal.errors import JournalError
 from simulator.journal.markdown import (
@@ -127,17 +127,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write a file so that a crash never leaves half of it."""
     path = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
+        write_atomically(path, text)
     except OSError as error:
-        raise JournalError(f"cannot write {path}: {error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise JournalError(f"cannot write {path}: {error}") from None
 
 
@@ -168,30 +159,25 @@ def write_new_file(folder: Path, stem: str, text: str, suffix: str = ".md") -> P
     the file written; raises JournalError when nothing can be written."""
     folder = Path(folder)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{stem}.")
+        with temporary_copy(folder, stem, text) as temporary:
+            return _link_new_name(temporary, folder, stem, text, suffix)
     except OSError as error:
         raise JournalError(f"cannot write to {folder}: {error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        for candidate in export_candidates(folder, stem, suffix):
+
+
+def _link_new_name(temporary: Path, folder: Path, stem: str, text: str, suffix: str) -> Path:
+    for candidate in export_candidates(folder, stem, suffix):
+        try:
+            os.link(temporary, candidate)  # fails, never replaces, when the name is taken
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: create the file exclusively
             try:
-                os.link(temporary, candidate)  # fails, never replaces, when the name is taken
+                with candidate.open("x", encoding="utf-8", newline="\n") as stream:
+                    stream.write(text)
             except FileExistsError:
                 continue
-            except OSError:  # a file system without hard links: create the file exclusively
-                try:
-                    with candidate.open("x", encoding="utf-8", newline="\n") as stream:
-                        stream.write(text)
-                except FileExistsError:
-                    continue
-            return candidate
-    except OSError as error:
-        raise JournalError(f"cannot write to {folder}: {error}") from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+        return candidate
     raise JournalError(f"{folder} already holds {MAX_EXPORT_NUMBER} exports named {stem}")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
+from simulator.common.names import SOURCE_NAMES
+from simulator.common.safetext import for_markdown_code, for_markdown_inline, for_markdown_lines
 from simulator.engine.snapshot import (
     AnswerSnapshot,
     ReflectionSnapshot,
@@ -13,10 +15,8 @@ from simulator.engine.snapshot import (
 )
 from simulator.engine.timing import clock_text
 from simulator.journal.models import RealInterview, StudyItem
-from simulator.names import SOURCE_NAMES
 from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS
-from simulator.safetext import for_markdown_code, for_markdown_inline, for_markdown_lines
 
 Labels = Mapping[tuple[str, str], str]
 """Criterion labels by (rubric id, criterion id), as the installed packs give them."""

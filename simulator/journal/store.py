@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import cast
 
-from simulator import locations
+from simulator.common import locations
 from simulator.engine.history import QuestionKey, QuestionStats
 from simulator.engine.progress import ScoredAnswer
 from simulator.engine.review import ReviewEvent

@@ -21,7 +21,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from itertools import chain
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator import __version__
+from simulator.common.files import write_atomically
 from simulator.packs.records import (
     CLOSING_CASES,
     FORMAT_VERSION,
@@ -427,16 +427,8 @@ class PackCache:
             "racy": info.st_mtime_ns >= time.time_ns() - RACY_WINDOW_NS,
         }
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
             payload = json.dumps(header).encode() + b"\n" + encode_pack(pack)
-            handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(payload)
-                os.replace(temporary, entry)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(entry, payload, sync=False, make_folder=True)
         except OSError as error:
             log.debug("could not write cache entry %s: %s", entry, error)
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.common.safetext import FORMAT_CHARACTERS
 from simulator.packs.errors import PackError
-from simulator.safetext import FORMAT_CHARACTERS
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32

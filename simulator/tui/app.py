@@ -12,9 +12,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from simulator import locations
-from simulator.config import ConfigError, load_config, save_config
-from simulator.context import Context
+from simulator.common import locations
+from simulator.services.config import ConfigError, load_config, save_config
+from simulator.services.context import Context
 from simulator.tui.key_order import KeyOrder
 from simulator.tui.messages import (
     JournalFailed,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from simulator.engine.clock import Clock
     from simulator.journal import Journal
     from simulator.packs.library import Library, LoadedPack, LoadProgress
-    from simulator.practice import JournalWriter, Practice, StartOptions
+    from simulator.services.practice import JournalWriter, Practice, StartOptions
     from simulator.tui.commands import MockInterviewCommands
 
 
@@ -221,12 +221,12 @@ class MockInterviewApp(App[int]):
 
     def _open_journal(self) -> None:
         """Open the journal and recover emergency copies (on the loading thread)."""
-        from simulator.emergency import EmergencyStore
         from simulator.journal import Journal, JournalError
-        from simulator.practice import recover_emergency_files
+        from simulator.services.emergency import EmergencyStore
+        from simulator.services.practice import recover_emergency_files
 
         try:
-            journal = Journal.open()
+            journal = Journal.open(locations.journal_file())
         except JournalError as error:
             self.post_message(JournalFailed(str(error)))
             return
@@ -240,7 +240,7 @@ class MockInterviewApp(App[int]):
         self.call_from_thread(self._journal_opened, journal)
 
     def _journal_opened(self, journal: Journal) -> None:
-        from simulator.practice import JournalWriter
+        from simulator.services.practice import JournalWriter
 
         self.journal = journal
         self.writer = JournalWriter(
@@ -353,7 +353,7 @@ class MockInterviewApp(App[int]):
     ) -> None:
         from simulator.engine.session import SessionError
         from simulator.journal import JournalError
-        from simulator.practice import Practice
+        from simulator.services.practice import Practice
 
         try:
             practice = Practice.start(library, writer, options, clock=self.clock)
@@ -381,7 +381,7 @@ class MockInterviewApp(App[int]):
     def _resume_worker(self, library: Library, writer: JournalWriter, session_id: str) -> None:
         from simulator.engine.session import SessionError
         from simulator.journal import JournalError
-        from simulator.practice import Practice
+        from simulator.services.practice import Practice
 
         try:
             writer.flush()
@@ -615,7 +615,7 @@ class MockInterviewApp(App[int]):
         """
         from textual.worker import WorkerFailed
 
-        from simulator.errorlog import log_error
+        from simulator.services.errorlog import log_error
         from simulator.tui.screens.error import ErrorScreen
 
         cause = error.error if isinstance(error, WorkerFailed) else error
@@ -646,7 +646,7 @@ class MockInterviewApp(App[int]):
         self.call_later(self.push_screen, ErrorScreen(summary, str(path or "")), answered)
 
     def _save_after_error(self) -> None:
-        from simulator.errorlog import log_error
+        from simulator.services.errorlog import log_error
 
         try:
             self._collect_typed_text()

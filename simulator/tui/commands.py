@@ -94,7 +94,7 @@ class MockInterviewCommands(Provider):
 
     def session_commands(self, app: AppHost) -> list[Command]:
         """Starting and resuming sessions (offered when no session is open)."""
-        from simulator.practice import StartOptions
+        from simulator.services.practice import StartOptions
 
         found: list[Command] = []
         library = app.library
@@ -143,7 +143,7 @@ class MockInterviewCommands(Provider):
         if not usable:
             self.app.notify("No interviewer can be started yet.", severity="warning")
             return
-        from simulator.practice import StartOptions
+        from simulator.services.practice import StartOptions
 
         app.start_practice(StartOptions(usable[0].persona.id, question_count=1))
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from simulator import __version__
+from simulator.common.files import write_atomically
 
 LAYOUT = 1
 """Changes whenever what is written changes, so older files are ignored."""
@@ -119,24 +119,17 @@ def write_listing(path: Path, state: list[list[Any]], personas: Sequence[ListedP
         ],
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".home-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                # ASCII escapes keep a file name that is not UTF-8 (a lone surrogate
-                # from the file system) writable, and it reads back the same.
-                json.dump(data, file, ensure_ascii=True, separators=(",", ":"))
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        # ASCII escapes keep a file name that is not UTF-8 (a lone surrogate from the
+        # file system) writable, and it reads back the same.
+        text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+        write_atomically(path, text, sync=False, make_folder=True)
     except (OSError, ValueError):
         pass
 
 
 def listing_file() -> Path:
     """Where the listing is kept (with the other caches: deleting it is harmless)."""
-    from simulator import locations
+    from simulator.common import locations
 
     return locations.cache_dir() / "home-listing.json"
 
@@ -147,9 +140,9 @@ class _Folders(Protocol):
 
 
 def pack_folder_paths(context: _Folders) -> list[Path]:
-    """The folders :meth:`simulator.context.Context.pack_folders` reads, in its order,
+    """The folders :meth:`simulator.services.context.Context.pack_folders` reads, in its order,
     without importing the pack machinery (a test keeps the two in step)."""
-    from simulator import locations
+    from simulator.common import locations
 
     configured = [Path(folder).expanduser() for folder in context.config.pack_folders]
     return [

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from textual.app import App
 
-    from simulator.context import Context
     from simulator.engine.clock import Clock
     from simulator.journal import Journal
     from simulator.packs.library import Library
-    from simulator.practice import JournalWriter, Practice, StartOptions
+    from simulator.services.context import Context
+    from simulator.services.practice import JournalWriter, Practice, StartOptions
 
 
 @runtime_checkable

@@ -10,7 +10,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from simulator.journal import Reminder, SessionSummary
     from simulator.packs.library import Library, LoadedPack
-    from simulator.practice import Practice
+    from simulator.services.practice import Practice
 
 
 @dataclass

@@ -12,8 +12,8 @@ from types import ModuleType
 
 import pytest
 
-from simulator import locations
 from simulator.cli import main
+from simulator.common import locations
 from simulator.journal import Journal
 
 

@@ -13,8 +13,8 @@ from types import ModuleType
 
 import pytest
 
-from simulator import locations
 from simulator.cli import main
+from simulator.common import locations
 from simulator.journal import Journal
 from simulator.journal.interviews import new_interview
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator import locations
 from simulator.cli import main
+from simulator.common import locations
 
 QUESTIONS = """\
 format: 1

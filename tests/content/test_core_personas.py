@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from simulator.context import Context
 from simulator.packs.library import Library
 from simulator.packs.records import CLOSING_CASES
+from simulator.services.context import Context
 
 CORE = [
     "friendly-recruiter",

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from simulator.context import Context
 from simulator.packs import load_pack
 from simulator.packs.library import Library
 from simulator.packs.records import CLOSING_CASES, Pack, Question
+from simulator.services.context import Context
 
 REPO = Path(__file__).resolve().parents[2]
 BUILT_IN = REPO / "question_packs"

@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from simulator.context import Context
 from simulator.engine import FakeClock, Session, SessionSnapshot
 from simulator.packs import models
 from simulator.packs.library import Library, LoadedPack, resolve_persona
 from simulator.packs.records import Pack
+from simulator.services.context import Context
 
 START = 1_700_000_000.0
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import sys
 
-from simulator.context import Context
 from simulator.journal import Journal
-from simulator.practice import JournalWriter, Practice, StartOptions, answer_slot
+from simulator.services.context import Context
+from simulator.services.practice import JournalWriter, Practice, StartOptions, answer_slot
 
 
 def main() -> None:

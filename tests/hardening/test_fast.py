@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from simulator.context import Context
 from simulator.packs import library as library_module
 from simulator.packs import yamlread
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 
@@ -111,7 +111,7 @@ def test_a_warm_start_reads_only_the_cache_and_never_imports_the_yaml_parser(
     program = (
         "import sys\n"
         "import simulator.tui.app\n"
-        "from simulator.context import Context\n"
+        "from simulator.services.context import Context\n"
         "library = Context.create().load_library()\n"
         "assert library.packs and not library.errors, library.errors\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'pydantic')))\n"

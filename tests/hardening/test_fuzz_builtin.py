@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from simulator import locations
+from simulator.common import locations
 from simulator.engine.clock import FakeClock
 from simulator.engine.scoring import is_scorable
 from simulator.engine.session import POST_PHASES, Session, SessionError

@@ -24,8 +24,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent
 
-from simulator.context import Context
 from simulator.packs.library import Library
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen

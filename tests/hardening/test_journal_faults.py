@@ -22,13 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from simulator import locations
-from simulator.context import Context
-from simulator.emergency import EmergencyStore
+from simulator.common import locations
 from simulator.journal import Journal, JournalError
 from simulator.journal import database as journal_database
 from simulator.packs.library import Library
-from simulator.practice import (
+from simulator.services.context import Context
+from simulator.services.emergency import EmergencyStore
+from simulator.services.practice import (
     JournalWriter,
     Practice,
     StartOptions,

@@ -16,10 +16,10 @@ from typing import Any
 from textual import events
 from textual.pilot import Pilot
 
-from simulator import locations
-from simulator.emergency import EmergencyStore
+from simulator.common import locations
 from simulator.journal import Journal
-from simulator.practice import CONFLICT_PREFIX, answer_slot, recover_emergency_files
+from simulator.services.emergency import EmergencyStore
+from simulator.services.practice import CONFLICT_PREFIX, answer_slot, recover_emergency_files
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor

@@ -121,7 +121,7 @@ for argv in (
 
 
 def test_every_command_stays_offline(home: Path, tmp_path: Path) -> None:
-    from simulator import locations
+    from simulator.common import locations
 
     result = subprocess.run(
         [sys.executable, "-c", AUDIT, str(locations.builtin_packs_dir())],

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from simulator.engine.clock import FakeClock
-from simulator.practice import Practice
+from simulator.services.practice import Practice
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.follow_up import FollowUpScreen
 from simulator.tui.screens.help import HelpScreen

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from journal_samples import T0, finished_session
 
-from simulator import locations
+from simulator.common import locations
 from simulator.journal import SCHEMA_VERSION, Journal, JournalError
 from simulator.journal import migrations as migrations_module
 from simulator.journal.database import backup_path

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from simulator import locations
+from simulator.common import locations
 from simulator.packs import cache as cache_module
 from simulator.packs import load_pack
 from simulator.packs.cache import DamagedEntry, PackCache, decode_pack

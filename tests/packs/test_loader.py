@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from simulator import locations
+from simulator.common import locations
 from simulator.packs import load_pack
 from simulator.packs.discovery import find_pack_files
 from simulator.packs.records import parse_due

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from simulator import locations
+from simulator.common import locations
 from simulator.packs.models import KINDS
 from simulator.packs.schema import pack_schema
 from simulator.packs.template import starter_pack

@@ -9,9 +9,9 @@ from textual.command import CommandPalette, DiscoveryHit, Hit
 from textual.content import Content
 from textual.pilot import Pilot
 
-from simulator.context import Context
 from simulator.engine.clock import FakeClock
-from simulator.practice import Practice, StartOptions
+from simulator.services.context import Context
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.commands import MockInterviewCommands
 from simulator.tui.screens.history import HistoryScreen

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from simulator.context import Context
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 

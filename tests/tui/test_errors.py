@@ -10,9 +10,9 @@ import pytest
 from textual import work
 from textual.binding import Binding, BindingType
 
-from simulator.context import Context
 from simulator.engine.clock import FakeClock
 from simulator.journal import Journal
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.error import ErrorScreen

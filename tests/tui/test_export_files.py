@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from simulator.engine.clock import FakeClock
-from simulator.practice import Practice, StartOptions
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.summary import SummaryScreen

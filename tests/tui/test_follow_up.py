@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from simulator.engine.followup import THANK_YOU_CHECKLIST
-from simulator.practice import thank_you_slot
+from simulator.services.practice import thank_you_slot
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.follow_up import FollowUpScreen, ReminderTable

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Static
 
 from simulator.engine.clock import FakeClock
-from simulator.practice import Practice, StartOptions
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.history import PAGE, HistoryScreen

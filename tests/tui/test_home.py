@@ -11,9 +11,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TabbedContent
 
-from simulator import locations
-from simulator.context import Context
+from simulator.common import locations
 from simulator.packs.library import Library, LoadProgress
+from simulator.services.context import Context
 from simulator.tui import app as app_module
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.home import HomeScreen

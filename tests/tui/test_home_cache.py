@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
-from simulator.context import Context
 from simulator.packs.library import Library
+from simulator.services.context import Context
 from simulator.tui import home_cache
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.home_cache import ListedPersona

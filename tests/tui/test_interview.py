@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 
-from simulator.context import Context
 from simulator.engine.clock import FakeClock
 from simulator.packs.library import Library
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen

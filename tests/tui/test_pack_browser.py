@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from simulator.context import Context
 from simulator.packs.library import Library
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.pack_browser import PackBrowserScreen
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from simulator.context import Context
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.home import HomeScreen
 

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TabbedContent
 
-from simulator.context import Context
 from simulator.engine.answers import prompt_hash
 from simulator.engine.review import INTERVAL_DAYS
 from simulator.engine.snapshot import SNAPSHOT_VERSION, AnswerSnapshot, SessionSnapshot
 from simulator.journal import Journal
 from simulator.packs.library import Library
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.progress import (

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
 
-from simulator import locations
+from simulator.common import locations
 from simulator.engine.clock import FakeClock
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from simulator.practice import reflection_slot
+from simulator.services.practice import reflection_slot
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.follow_up import FollowUpScreen
 from simulator.tui.screens.reflection import ReflectionScreen, TopicList

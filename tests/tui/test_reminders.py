@@ -10,7 +10,7 @@ from textual.widgets import Button, DataTable, Static
 from simulator.engine.clock import FakeClock
 from simulator.journal.interviews import new_interview
 from simulator.journal.models import InterviewQuestion
-from simulator.practice import Practice, StartOptions
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen

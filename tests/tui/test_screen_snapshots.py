@@ -22,11 +22,11 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from simulator import locations
+from simulator.common import locations
 from simulator.engine.clock import FakeClock
 from simulator.journal.interviews import new_interview
 from simulator.journal.models import InterviewQuestion
-from simulator.practice import Practice, StartOptions
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.error import ErrorScreen

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
-from simulator.context import Context
+from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.screens.self_score import RubricPane, SelfScoreScreen, SheetRow

@@ -9,7 +9,7 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from simulator.engine.clock import FakeClock
 from simulator.journal.interviews import new_interview
-from simulator.practice import Practice, StartOptions
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen

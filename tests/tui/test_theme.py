@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from simulator import locations
+from simulator.common import locations
 from simulator.tui.app import MockInterviewApp
 
 from tui_helpers import settle

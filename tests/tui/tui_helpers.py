@@ -10,9 +10,9 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
-from simulator.context import Context
 from simulator.engine.clock import FakeClock
-from simulator.practice import Practice, StartOptions
+from simulator.services.context import Context
+from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp, create_app
 
 START = 1_800_000_000.0  # a fixed moment, so screens and snapshots never depend on today

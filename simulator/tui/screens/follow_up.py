@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header, Static
 from simulator.engine.followup import THANK_YOU_CHECKLIST
 from simulator.engine.session import SessionError
 from simulator.engine.snapshot import ReminderSnapshot
-from simulator.practice import Practice, thank_you_slot
+from simulator.services.practice import Practice, thank_you_slot
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import due_words, local_date

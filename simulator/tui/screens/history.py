@@ -14,11 +14,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from simulator.common.names import STOPPED_AT
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
 from simulator.journal.export import export_session_file
-from simulator.names import STOPPED_AT
-from simulator.practice import JournalWriter
+from simulator.services.practice import JournalWriter
 from simulator.tui.host import app_host, library_of, practising, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.session_view import SessionViewScreen

@@ -318,7 +318,7 @@ class HomeScreen(Screen[None]):
             return
         host = app_host(self.app)
         if host is not None:
-            from simulator.practice import StartOptions
+            from simulator.services.practice import StartOptions
 
             host.start_practice(StartOptions(entry.persona.id, question_count=question_count))
 

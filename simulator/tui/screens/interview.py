@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from simulator.engine.views import Step
-from simulator.practice import YOUR_QUESTION, Practice, answer_slot
+from simulator.services.practice import YOUR_QUESTION, Practice, answer_slot
 from simulator.tui.autosave import Autosave
 from simulator.tui.notices import clear_stale_notices
 from simulator.tui.screens.confirm import ConfirmScreen

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from simulator.names import FOLLOW_UP_QUESTIONS
+from simulator.common.names import FOLLOW_UP_QUESTIONS
 from simulator.packs.library import Library, LoadedPack
 from simulator.packs.records import Question
 from simulator.tui.widgets.key_footer import KeyFooter

@@ -12,7 +12,7 @@ from textual.widgets import Header, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from simulator.engine.views import stage_title
-from simulator.practice import PREP_NOTES
+from simulator.services.practice import PREP_NOTES
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.key_footer import KeyFooter

@@ -45,7 +45,7 @@ from simulator.journal import Journal, JournalError
 from simulator.packs.library import Library, PersonaEntry
 from simulator.packs.records import Rubric
 from simulator.packs.rubrics import BUILTIN_RUBRICS
-from simulator.practice import JournalWriter, StartOptions
+from simulator.services.practice import JournalWriter, StartOptions
 from simulator.tui.host import app_host, library_of, now, practising, writer_of
 from simulator.tui.timefmt import due_words
 from simulator.tui.widgets.key_footer import KeyFooter

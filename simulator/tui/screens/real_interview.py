@@ -48,8 +48,8 @@ from simulator.journal.interviews import (
     plan_for,
 )
 from simulator.journal.models import INTERVIEW_FORMATS, InterviewQuestion, RealInterview
-from simulator.personal_pack import PersonalPack, PersonalPackError, write_personal_pack
-from simulator.practice import JournalWriter
+from simulator.services.personal_pack import PersonalPack, PersonalPackError, write_personal_pack
+from simulator.services.practice import JournalWriter
 from simulator.tui.autosave import Autosave
 from simulator.tui.host import app_host, now, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen

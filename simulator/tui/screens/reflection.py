@@ -17,7 +17,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from simulator.engine.session import SessionError
-from simulator.practice import Practice, reflection_slot
+from simulator.services.practice import Practice, reflection_slot
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.draft_area import DraftArea, TextHandler
 from simulator.tui.widgets.key_footer import KeyFooter

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from simulator.journal import Journal, JournalError, Reminder
-from simulator.practice import JournalWriter
+from simulator.services.practice import JournalWriter
 from simulator.tui.host import now, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import due_words, local_date

@@ -16,11 +16,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from simulator.common.names import SOURCE_NAMES
 from simulator.engine.insights import STAR_PARTS, Insights
 from simulator.engine.views import ScoreItem
-from simulator.names import SOURCE_NAMES
 from simulator.packs.records import Criterion
-from simulator.practice import Practice
+from simulator.services.practice import Practice
 from simulator.tui.notices import clear_stale_notices
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from simulator.tui.host import AppHost, app_host
 
 if TYPE_CHECKING:
-    from simulator.practice import Practice
+    from simulator.services.practice import Practice
 
 
 class SessionScreen(Screen[None]):

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from simulator.common.names import SOURCE_NAMES, STOPPED_AT
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
 from simulator.journal.markdown import duration
-from simulator.names import SOURCE_NAMES, STOPPED_AT
 from simulator.packs.library import Library
 from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.tui.host import now

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Static
 
 from simulator.journal import Journal, JournalError, StudyItem
-from simulator.practice import JournalWriter
+from simulator.services.practice import JournalWriter
 from simulator.tui.host import now, writer_of
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.timefmt import local_date

@@ -16,11 +16,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from simulator.common.names import COUNT_NAMES
 from simulator.engine.views import SessionSummary
 from simulator.journal import Journal, JournalError
 from simulator.journal.export import export_session_file
-from simulator.names import COUNT_NAMES
-from simulator.practice import JournalWriter
+from simulator.services.practice import JournalWriter
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text, local_date
 from simulator.tui.widgets.key_footer import KeyFooter

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from simulator import locations, personal_pack
 from simulator.cli import main
-from simulator.context import Context
+from simulator.common import locations
 from simulator.journal.interviews import new_interview
 from simulator.journal.models import InterviewQuestion, RealInterview
 from simulator.packs import load_pack, load_pack_text
-from simulator.personal_pack import (
+from simulator.services import personal_pack
+from simulator.services.context import Context
+from simulator.services.personal_pack import (
     PersonalPackError,
     base_pack_id,
     clean_text,

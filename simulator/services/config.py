@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from simulator.common.files import write_atomically
 
 
 @dataclass
@@ -48,15 +48,4 @@ def load_config(path: Path) -> Config:
 def save_config(path: Path, config: Config) -> None:
     """Write the settings file atomically, so a crash never leaves half a file."""
     data = {**config.extra, "theme": config.theme, "pack_folders": config.pack_folders}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(data, indent=2) + "\n", make_folder=True)

@@ -1,4 +1,4 @@
-"""One table of names (simulator/names.py): stages, kinds of answer and counts are called
+"""One table of names (simulator/common/names.py): stages, kinds of answer and counts are called
 the same on every screen and in every export, and no screen keeps a table of its own."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from simulator import names
+from simulator.common import names
 from simulator.packs.records import STAGES as STAGE_KINDS
 
 SOURCE = Path(__file__).resolve().parents[1] / "simulator"
@@ -39,4 +39,4 @@ def test_no_module_keeps_a_table_of_its_own() -> None:
         for match in OWN_TABLE.finditer(path.read_text("utf-8")):
             line = path.read_text("utf-8").count("\n", 0, match.start()) + 1
             found.append(f"{path.relative_to(SOURCE)}:{line}: {match.group(0).strip()}")
-    assert not found, "use simulator/names.py instead:\n" + "\n".join(found)
+    assert not found, "use simulator/common/names.py instead:\n" + "\n".join(found)

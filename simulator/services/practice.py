@@ -19,14 +19,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator import locations
-from simulator.emergency import EmergencyStore
+from simulator.common import locations
 from simulator.engine.clock import Clock, SystemClock
 from simulator.engine.review import due_keys
 from simulator.engine.session import Session
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError
 from simulator.packs.library import Library
+from simulator.services.emergency import EmergencyStore
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator import locations
-from simulator.config import Config, ConfigError, load_config
+from simulator.common import locations
+from simulator.services.config import Config, ConfigError, load_config
 
 if TYPE_CHECKING:
     # Imported when first used: the pack machinery (pydantic, the models) is not needed

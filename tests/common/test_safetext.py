@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.safetext import (
+from simulator.common.safetext import (
     TerminalStream,
     for_markdown_code,
     for_markdown_inline,

@@ -6,7 +6,7 @@ import time
 import traceback
 from pathlib import Path
 
-from simulator import locations
+from simulator.common import locations
 
 MAX_LOG_BYTES = 1024 * 1024
 """When the log grows past this, it starts again (the previous one is kept as .1)."""

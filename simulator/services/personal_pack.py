@@ -1,6 +1,6 @@
 """Practise this again: a logged real interview's questions as a personal pack.
 
-The pack goes into the user's pack folder (:func:`simulator.locations.user_packs_dir`) as
+The pack goes into the user's pack folder (:func:`simulator.common.locations.user_packs_dir`) as
 one YAML file that follows pack-format.md: the logged questions (with the kind the
 interview's format suggests), tagged ``real-interview``, and an interviewer persona whose
 plan asks all of them, so the questions can be drilled like any other pack. The text is
@@ -14,9 +14,7 @@ loader ignores.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from simulator import locations
+from simulator.common import locations
+from simulator.common.files import write_atomically
 from simulator.journal.models import RealInterview
 from simulator.packs import PackError, load_pack_text
 from simulator.packs.records import KINDS
@@ -219,19 +218,6 @@ def choose_path(interview: RealInterview, folder: Path) -> tuple[str, Path, bool
     raise PersonalPackError(f"too many personal packs named {base} in {folder}")
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_personal_pack(interview: RealInterview, folder: Path | None = None) -> PersonalPack:
     """Turn a logged interview's questions into a pack file in ``folder`` (default: the
     user's pack folder), checked before it is written. Raises :class:`PersonalPackError`."""
@@ -248,7 +234,7 @@ def write_personal_pack(interview: RealInterview, folder: Path | None = None) ->
         details = "; ".join(problem.message for problem in error.problems[:3])
         raise PersonalPackError(f"the pack would not be valid: {details}") from None
     try:
-        _write_atomic(path, text)
+        write_atomically(path, text)
     except OSError as error:
         raise PersonalPackError(f"cannot write {path}: {error}") from None
     return PersonalPack(

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from simulator.context import Context
-from simulator.emergency import EmergencyStore
 from simulator.engine.clock import FakeClock
 from simulator.journal import Journal, JournalError
 from simulator.packs.library import Library
-from simulator.practice import (
+from simulator.services.context import Context
+from simulator.services.emergency import EmergencyStore
+from simulator.services.practice import (
     JournalWriter,
     Practice,
     StartOptions,
@@ -175,7 +175,7 @@ def test_a_session_open_in_another_window_is_refused_and_a_stale_lock_is_taken_o
     import subprocess
     import sys
 
-    from simulator.practice import SessionLock
+    from simulator.services.practice import SessionLock
 
     writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
     practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))
@@ -203,7 +203,7 @@ def test_a_lock_naming_a_reused_process_id_is_stale(
     import subprocess
     import sys
 
-    from simulator.practice import SessionLock, process_start_time
+    from simulator.services.practice import SessionLock, process_start_time
 
     writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
     practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))

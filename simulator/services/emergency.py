@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from simulator import locations
+from simulator.common import locations
+from simulator.common.files import write_atomically
 
 
 def home_key() -> str:
@@ -33,31 +34,6 @@ def candidate_folders() -> list[Path]:
         locations.cache_dir() / "emergency",
         Path(tempfile.gettempdir()) / f"mock-interview-emergency-{home_key()}",
     ]
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(folder)
-    except OSError:
-        pass
-    finally:
-        os.close(folder)
 
 
 class EmergencyStore:
@@ -96,7 +72,7 @@ class EmergencyStore:
             record["session_id"] = session_id
             record["home"] = self.home
             try:
-                write_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+                write_atomically(path, json.dumps(record, ensure_ascii=False), make_folder=True)
             except OSError as error:
                 last_error = error
                 continue
@@ -132,7 +108,7 @@ class EmergencyStore:
                 path.unlink(missing_ok=True)
                 continue
             record["drafts"] = drafts
-            write_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            write_atomically(path, json.dumps(record, ensure_ascii=False), make_folder=True)
 
     def pending(self) -> list[Path]:
         """Emergency files waiting to go back into the journal."""

@@ -75,7 +75,7 @@ def log_dir() -> Path:
 
 def builtin_packs_dir() -> Path:
     """The built-in packs: inside the wheel, or the repo's top-level folder when editable."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # simulator/, two up from common/
     bundled = package / "question_packs"
     if bundled.is_dir():
         return bundled
