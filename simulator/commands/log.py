@@ -7,9 +7,12 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
+from simulator.commands.parsing import add_group
 from simulator.common import locations
 from simulator.common.safetext import one_line
 from simulator.engine.timing import due_words
@@ -27,6 +30,8 @@ from simulator.services.context import Context
 # Everything these commands print goes through simulator.common.safetext.for_terminal: the command
 # line writes through TerminalStream (see simulator.cli), so journal text is shown inert.
 
+T = TypeVar("T")
+
 
 def _existing_journal() -> Journal | None:
     """The journal if its file exists: reading a new home must not create it."""
@@ -34,6 +39,27 @@ def _existing_journal() -> Journal | None:
     if not path.exists():
         return None
     return Journal.open(path)
+
+
+def _read(read: Callable[[Journal], T], empty: T) -> T:
+    """What ``read`` finds in the journal, or ``empty`` in a home with no journal yet.
+    Raises JournalError."""
+    journal = _existing_journal()
+    if journal is None:
+        return empty
+    with journal:
+        return read(journal)
+
+
+def _print_rows(rows: list[Any], as_json: bool, lines: list[str], empty: str) -> None:
+    """Rows as JSON for scripts, else one line each, or ``empty`` on stderr when none."""
+    if as_json:
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif not lines:
+        sys.stderr.write(empty)
+    else:
+        sys.stdout.writelines(line + "\n" for line in lines)
 
 
 def _fail(message: str) -> int:
@@ -54,22 +80,16 @@ def _summary_line(summary: SessionSummary) -> str:
 def run_list(context: Context, args: argparse.Namespace) -> int:
     """Print the sessions, newest first."""
     try:
-        journal = _existing_journal()
-        if journal is None:
-            summaries: list[SessionSummary] = []
-        else:
-            with journal:
-                summaries = journal.list_sessions(limit=args.limit)
+        empty: list[SessionSummary] = []
+        summaries = _read(lambda journal: journal.list_sessions(limit=args.limit), empty)
     except JournalError as error:
         return _fail(str(error))
-    if args.json:
-        json.dump([summary.to_json() for summary in summaries], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    elif not summaries:
-        sys.stderr.write("No sessions in the journal yet.\n")
-    else:
-        for summary in summaries:
-            sys.stdout.write(_summary_line(summary) + "\n")
+    _print_rows(
+        [summary.to_json() for summary in summaries],
+        args.json,
+        [_summary_line(summary) for summary in summaries],
+        "No sessions in the journal yet.\n",
+    )
     return 0
 
 
@@ -166,32 +186,27 @@ def run_reminders(context: Context, args: argparse.Namespace) -> int:
     """Print the follow-ups that are due (or, with --all, every open one), soonest first:
     real interviews' only, unless --practice asks for practice sessions' drills too."""
     now = time.time()
-    hidden = 0
-    try:
-        journal = _existing_journal()
-        if journal is None:
-            reminders: list[Reminder] = []
+    practice = bool(args.practice)
+
+    def read(journal: Journal) -> tuple[list[Reminder], int]:
+        if args.all:
+            found = journal.open_reminders(practice=practice)
         else:
-            with journal:
-                practice = bool(args.practice)
-                if args.all:
-                    reminders = journal.open_reminders(practice=practice)
-                else:
-                    reminders = journal.due_reminders(now, practice=practice)
-                if not practice:
-                    hidden = journal.practice_reminder_count(now, due=not args.all)
+            found = journal.due_reminders(now, practice=practice)
+        left_out = 0 if practice else journal.practice_reminder_count(now, due=not args.all)
+        return found, left_out
+
+    try:
+        nothing: tuple[list[Reminder], int] = ([], 0)
+        reminders, hidden = _read(read, nothing)
     except JournalError as error:
         return _fail(str(error))
-    if args.json:
-        json.dump([reminder.to_json(now) for reminder in reminders], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    elif not reminders:
-        sys.stderr.write(
-            "No follow-ups to do right now.\n" if not args.all else "No open follow-ups.\n"
-        )
-    else:
-        for reminder in reminders:
-            sys.stdout.write(_reminder_line(reminder, now) + "\n")
+    _print_rows(
+        [reminder.to_json(now) for reminder in reminders],
+        args.json,
+        [_reminder_line(reminder, now) for reminder in reminders],
+        "No follow-ups to do right now.\n" if not args.all else "No open follow-ups.\n",
+    )
     if hidden and not args.json:
         # On stderr, so scripts reading the list never see it as a reminder.
         drills = f"{hidden} follow-up{'s' if hidden != 1 else ''} from practice sessions"
@@ -204,10 +219,7 @@ def add_parser(
     common: argparse.ArgumentParser,
 ) -> None:
     """Register ``log`` and its subcommands."""
-    log = commands.add_parser(
-        "log", parents=[common], help="list, show, export and import journal sessions"
-    )
-    verbs = log.add_subparsers(dest="verb", metavar="COMMAND", required=True)
+    verbs = add_group(commands, common, "log", "list, show, export and import journal sessions")
 
     listing = verbs.add_parser("list", parents=[common], help="list sessions, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from simulator.commands.pack_checks import check_together
+from simulator.commands.parsing import add_group
 from simulator.common import locations
 from simulator.common.safetext import one_line
 from simulator.packs.cache import PackCache
@@ -225,10 +226,7 @@ def add_parser(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     """Register ``packs`` and its subcommands."""
-    packs = commands.add_parser(
-        "packs", parents=[common], help="list, check, create and install question packs"
-    )
-    verbs = packs.add_subparsers(dest="verb", metavar="COMMAND", required=True)
+    verbs = add_group(commands, common, "packs", "list, check, create and install question packs")
 
     listing = verbs.add_parser("list", parents=[common], help="show installed packs and personas")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")

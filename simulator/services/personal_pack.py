@@ -99,34 +99,34 @@ def base_pack_id(interview: RealInterview) -> str:
     return f"real-{company}-{day}"
 
 
-def pack_data(interview: RealInterview, pack_id: str) -> dict[str, Any]:
-    """The pack as plain data, ready to be written as YAML."""
-    questions = [clean_text(question.prompt) for question in interview.questions]
-    if not any(questions):
-        raise PersonalPackError("log at least one question the interviewer asked first")
-    company = _short(interview.company, 60) or "the company"
-    day = datetime.fromtimestamp(interview.held_at).astimezone().date().isoformat()
+def _question_entries(interview: RealInterview) -> list[dict[str, Any]]:
+    """The interview's questions as pack questions, numbered as logged (blank ones left out)."""
     entries: list[dict[str, Any]] = []
-    for number, (question, prompt) in enumerate(
-        zip(interview.questions, questions, strict=True), start=1
-    ):
+    for number, question in enumerate(interview.questions, start=1):
+        prompt = clean_text(question.prompt)
         if not prompt:
             continue
         kind = interview.question_kind(question)
-        entry: dict[str, Any] = {
-            "id": f"q{number}",
-            "prompt": prompt[:MAX_PROMPT],
-            "kind": kind if kind in KINDS else "behavioral",
-            "tags": [PACK_TAG],
-        }
-        entries.append(entry)
+        entries.append(
+            {
+                "id": f"q{number}",
+                "prompt": prompt[:MAX_PROMPT],
+                "kind": kind if kind in KINDS else "behavioral",
+                "tags": [PACK_TAG],
+            }
+        )
+    return entries
+
+
+def _persona(
+    interview: RealInterview, pack_id: str, company: str, day: str, count: int
+) -> dict[str, Any]:
+    """The interviewer who asks the questions again, named after the real one."""
     interviewer = _short(interview.interviewers[0], MAX_NAME) if interview.interviewers else ""
-    name = interviewer or _short(f"Your interviewer at {company}", MAX_NAME)
-    role = _short(f"{interview.format_name} interview, {company}", MAX_NAME)
     persona: dict[str, Any] = {
         "id": f"{pack_id}-interviewer",
-        "name": name,
-        "role": role,
+        "name": interviewer or _short(f"Your interviewer at {company}", MAX_NAME),
+        "role": _short(f"{interview.format_name} interview, {company}", MAX_NAME),
         "description": _short(
             f"Asks again the questions from your {interview.format_name.lower()} interview "
             f"at {company} on {day}.",
@@ -140,7 +140,7 @@ def pack_data(interview: RealInterview, pack_id: str) -> dict[str, Any]:
             {
                 "stage": "questions",
                 "title": "Questions from the interview",
-                "count": len(entries),
+                "count": count,
                 "packs": [pack_id],
             },
             {"stage": "your-questions"},
@@ -150,18 +150,27 @@ def pack_data(interview: RealInterview, pack_id: str) -> dict[str, Any]:
     differently = clean_text(interview.reflection["say_differently"])
     if differently:
         persona["instructions"] = f"What you wanted to say differently:\n{differently}"[:10_000]
-    title = _short(f"Real interview: {interview.title}", MAX_NAME)
+    return persona
+
+
+def pack_data(interview: RealInterview, pack_id: str) -> dict[str, Any]:
+    """The pack as plain data, ready to be written as YAML."""
+    entries = _question_entries(interview)
+    if not entries:
+        raise PersonalPackError("log at least one question the interviewer asked first")
+    company = _short(interview.company, 60) or "the company"
+    day = datetime.fromtimestamp(interview.held_at).astimezone().date().isoformat()
     return {
         "format": 1,
         "id": pack_id,
-        "title": title,
+        "title": _short(f"Real interview: {interview.title}", MAX_NAME),
         "version": "0.1.0",
         "description": f"The questions asked in a real interview at {company} on {day}.",
         "language": "en",
         "tags": [PACK_TAG],
         "x-interview-id": interview.id,
         "questions": entries,
-        "personas": [persona],
+        "personas": [_persona(interview, pack_id, company, day, len(entries))],
     }
 
 
