@@ -19,14 +19,10 @@ from simulator.engine.snapshot import SNAPSHOT_VERSION, AnswerSnapshot, SessionS
 from simulator.journal import Journal
 from simulator.packs.library import Library
 from simulator.services.context import Context
+from simulator.services.progress_report import REVIEW_LIMIT, review_options
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
-from simulator.tui.screens.progress import (
-    REVIEW_LIMIT,
-    PersonaChooser,
-    ProgressScreen,
-    review_options,
-)
+from simulator.tui.screens.progress import PersonaChooser, ProgressScreen
 from simulator.tui.widgets.trend_table import TrendTable, bar, sparkline
 
 from tui_helpers import START, settle

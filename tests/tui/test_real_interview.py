@@ -14,14 +14,10 @@ from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
 
 from simulator.common import locations
 from simulator.engine.clock import FakeClock
+from simulator.services.interview_log import draft_key, parse_when
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.real_interview import (
-    RealInterviewForm,
-    RealInterviewsScreen,
-    draft_key,
-    parse_when,
-)
+from simulator.tui.screens.real_interview import RealInterviewForm, RealInterviewsScreen
 from simulator.tui.widgets.thank_you_notes import ThankYouNotes
 
 from tui_helpers import START, settle

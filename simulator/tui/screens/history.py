@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable
 
 from simulator.common.names import STOPPED_AT
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
 from simulator.journal.export import export_session_file
-from simulator.services.practice import JournalWriter
-from simulator.tui.host import app_host, library_of, practising, writer_of
-from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.host import app_host, library_of, practising
+from simulator.tui.screens.journal_list import JournalList, counted
 from simulator.tui.screens.session_view import SessionViewScreen
+from simulator.tui.screens.shared_keys import BACK, DELETE, HELP, OPEN
 from simulator.tui.timefmt import local_date
-from simulator.tui.widgets.key_footer import KeyFooter
 
 EMPTY_TEXT = (
     "No sessions yet. Pick an interviewer on the home screen and practise: "
@@ -35,20 +34,35 @@ PAGE = 200
 """Sessions read at a time: the newest page paints at once, older ones load on scrolling."""
 
 
-@dataclass
-class HistoryLoaded(Message):
-    """The journal's sessions were read (or could not be)."""
+@dataclass(frozen=True)
+class HistoryPage:
+    """One read of the history: the newest sessions, and how many there are."""
 
     sessions: list[SessionSummary]
     """Summaries, newest first."""
-    error: str = ""
-    """Why the journal could not be read, when it could not."""
-    total: int = 0
+    total: int
     """How many sessions the journal holds."""
-    unfinished: int = 0
+    unfinished: int
     """How many of them are unfinished."""
-    offset: int = 0
-    """Where this page starts (0: a fresh read that replaces the table)."""
+
+
+def newest_sessions(limit: int) -> Callable[[Journal], HistoryPage]:
+    """The read of the newest ``limit`` summaries, with the counts."""
+    return lambda journal: HistoryPage(
+        journal.list_sessions(limit=limit),
+        journal.count_sessions(),
+        journal.count_sessions(unfinished=True),
+    )
+
+
+@dataclass
+class OlderSessions(Message):
+    """The next page of older sessions was read."""
+
+    sessions: list[SessionSummary]
+    """Summaries, newest first."""
+    offset: int
+    """Where this page starts."""
 
 
 @dataclass
@@ -69,16 +83,6 @@ class SessionExported(Message):
     """The file written (the folder, when nothing was)."""
     error: str = ""
     """Why it was not written, when it was not."""
-
-
-@dataclass
-class SessionDeleted(Message):
-    """A session was deleted from the journal (or could not be)."""
-
-    session_id: str
-    """The session."""
-    error: str = ""
-    """Why it could not be deleted, when it could not."""
 
 
 def status_words(summary: SessionSummary) -> str:
@@ -109,79 +113,75 @@ def summary_row(summary: SessionSummary) -> list[Text]:
     ]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(JournalList[SessionSummary, HistoryPage], Screen[None]):
     """The journal's sessions, newest first."""
 
     CSS_PATH = "../styles/history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open", "Open", priority=True),
+        BACK,
+        OPEN,
         Binding("r", "resume", "Resume"),
         Binding("x", "export", "Export"),
-        Binding("delete", "delete", "Delete", key_display="del"),
-        Binding("f1,question_mark", "app.help", "Help"),
+        DELETE,
+        HELP,
     ]
+    TITLE = "History"
+    SUB_TITLE = "past sessions, newest first"
+    PLACE = "history"
+    EMPTY = EMPTY_TEXT
+    COLUMNS = (
+        ("Started", "started"),
+        ("Interviewer", "persona"),
+        ("Status", "status"),
+        ("Answers", "answers"),
+        ("Mean", "mean"),
+    )
+    RIGHT_ALIGNED = frozenset({"answers", "mean"})
+    NEEDS_ONE = frozenset({"open", "export", "delete", "resume"})
+    FOLLOWS_ITEM = True
+    KEEPS_ROW = False
 
     def __init__(self, journal: Journal) -> None:
         """List the sessions of ``journal``."""
-        super().__init__()
-        self.journal = journal
-        """Where the sessions are read from."""
-        self.sessions: list[SessionSummary] = []
-        """What the table shows, newest first."""
-        self.loaded = False
-        """Whether the journal has been read once."""
+        super().__init__(journal)
         self.total = 0
         """How many sessions the journal holds (more than are loaded, in a long history)."""
         self.unfinished = 0
         """How many of them are unfinished."""
 
-    def compose(self) -> ComposeResult:
-        """The table, and the sentence shown instead when there is nothing in it."""
-        yield Header()
-        yield Static("Reading the journal…", id="history-status", markup=False)
-        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Static(EMPTY_TEXT, id="history-empty", markup=False)
-        yield KeyFooter()
+    @property
+    def sessions(self) -> list[SessionSummary]:
+        """What the table shows, newest first."""
+        return self.items
 
     def on_mount(self) -> None:
-        """Set up the columns and read the journal."""
-        self.title = "History"
-        self.sub_title = "past sessions, newest first"
-        table = self.query_one("#history-table", DataTable)
-        table.add_column("Started", key="started")
-        table.add_column("Interviewer", key="persona")
-        table.add_column("Status", key="status")
-        table.add_column(Text("Answers", justify="right"), key="answers")
-        table.add_column(Text("Mean", justify="right"), key="mean")
-        self.query_one("#history-empty").display = False
-        # Scrolling with the mouse near the end reads older sessions, as the cursor does.
-        self.watch(table, "scroll_y", self._scrolled, init=False)
-        self.reload()
+        """Scrolling with the mouse near the end reads older sessions, as the cursor does."""
+        self.watch(self.table(), "scroll_y", self._scrolled, init=False)
 
     # --- reading ---------------------------------------------------------------------------
 
-    def writer(self) -> JournalWriter | None:
-        """The app's journal writer, whose queued saves are waited for before reading."""
-        return writer_of(self.app)
+    def journal_query(self) -> Callable[[Journal], HistoryPage]:
+        """The newest sessions, as many as are loaded now."""
+        return newest_sessions(max(PAGE, len(self.items)))
 
-    def reload(self) -> None:
-        """Read the sessions again (in the background), as many as are loaded now."""
-        self.read_sessions(self.writer(), max(PAGE, len(self.sessions)))
+    def row(self, item: SessionSummary) -> list[Text]:
+        """One session."""
+        return summary_row(item)
 
-    @work(thread=True, exclusive=True, group="history-read")
-    def read_sessions(self, writer: JournalWriter | None, limit: int = PAGE) -> None:
-        """Read the newest ``limit`` summaries and the counts, off the screen's thread."""
-        if writer is not None:
-            writer.flush()
-        try:
-            sessions = self.journal.list_sessions(limit=limit)
-            total = self.journal.count_sessions()
-            unfinished = self.journal.count_sessions(unfinished=True)
-        except JournalError as error:
-            self.post_message(HistoryLoaded([], str(error)))
-        else:
-            self.post_message(HistoryLoaded(sessions, "", total, unfinished))
+    def key(self, item: SessionSummary) -> str:
+        """The session's id."""
+        return item.id
+
+    def fill(self, found: HistoryPage) -> None:
+        """The newest page, and the counts in the status line."""
+        self.total = count = found.total
+        self.unfinished = unfinished = found.unfinished
+        words = counted(count, "session")
+        if unfinished:
+            words += f" · {unfinished} unfinished (r resumes)"
+        if count:
+            words += " · enter opens · x exports · del deletes"
+        self.show_rows(found.sessions, words)
 
     @work(thread=True, exclusive=True, group="history-page")
     def read_page(self, offset: int) -> None:
@@ -190,88 +190,37 @@ class HistoryScreen(Screen[None]):
             sessions = self.journal.list_sessions(limit=PAGE, offset=offset)
         except JournalError:
             return
-        self.post_message(HistoryLoaded(sessions, "", self.total, self.unfinished, offset))
+        self.post_message(OlderSessions(sessions, offset))
 
-    def on_history_loaded(self, message: HistoryLoaded) -> None:
-        """Fill the table, keeping the cursor on the same session when it is still there."""
-        status = self.query_one("#history-status", Static)
-        if message.error:
-            status.update(f"The journal could not be read: {message.error}")
-            return
-        table = self.query_one("#history-table", DataTable)
-        if message.offset:
-            if message.offset == len(self.sessions):  # else a newer read replaced the list
-                self.sessions += message.sessions
-                for summary in message.sessions:
-                    table.add_row(*summary_row(summary), key=summary.id)
-            return
-        self.loaded = True
-        current = self.highlighted()
-        self.sessions = message.sessions
-        self.total = message.total
-        self.unfinished = message.unfinished
-        table.clear()
-        for summary in self.sessions:
-            table.add_row(*summary_row(summary), key=summary.id)
-        count = message.total
-        unfinished = message.unfinished
-        words = f"{count} session{'s' if count != 1 else ''}"
-        if unfinished:
-            words += f" · {unfinished} unfinished (r resumes)"
-        if count:
-            words += " · enter opens · x exports · del deletes"
-        status.update(words)
-        table.display = bool(self.sessions)
-        self.query_one("#history-empty").display = not self.sessions
-        if current is not None:
-            ids = [summary.id for summary in self.sessions]
-            if current.id in ids:
-                table.move_cursor(row=ids.index(current.id))
-        if self.sessions:
-            table.focus()
-        self.refresh_bindings()
-
-    # --- the highlighted session ------------------------------------------------------------
-
-    def highlighted(self) -> SessionSummary | None:
-        """The session under the cursor."""
-        table = self.query_one("#history-table", DataTable)
-        if not self.sessions or table.row_count == 0:
-            return None
-        row = table.cursor_row
-        return self.sessions[row] if 0 <= row < len(self.sessions) else None
+    def on_older_sessions(self, message: OlderSessions) -> None:
+        """Add the older sessions, unless a newer read replaced the list meanwhile."""
+        if message.offset == len(self.items):
+            self.items += message.sessions
+            table = self.table()
+            for summary in message.sessions:
+                table.add_row(*summary_row(summary), key=summary.id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The keys that apply depend on the highlighted session; near the end of what is
-        loaded, the next page of older sessions is read."""
-        self.refresh_bindings()
+        """Near the end of what is loaded, the next page of older sessions is read."""
         self._read_more_near(event.cursor_row)
 
     def _scrolled(self, scroll_y: float) -> None:
-        table = self.query_one("#history-table", DataTable)
-        self._read_more_near(int(scroll_y) + table.scrollable_content_region.height)
+        self._read_more_near(int(scroll_y) + self.table().scrollable_content_region.height)
 
     def _read_more_near(self, row: int) -> None:
         """Read the next page of older sessions once ``row`` is near the end of those loaded."""
-        loaded = len(self.sessions)
+        loaded = len(self.items)
         if row >= loaded - PAGE // 4 and loaded < self.total:
             self.read_page(loaded)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply: resume for unfinished sessions, and so on."""
-        if action in ("open", "export", "delete", "resume"):
-            summary = self.highlighted()
-            if summary is None:
-                return False
-            if action == "resume" and summary.phase == "done":
-                return None
-        return True
+        summary = self.highlighted()
+        if action == "resume" and summary is not None and summary.phase == "done":
+            return None
+        return super().check_action(action, parameters)
 
     # --- actions --------------------------------------------------------------------------
-
-    def action_back(self) -> None:
-        """Back to the home screen."""
-        self.dismiss(None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a row opens that session."""
@@ -359,36 +308,13 @@ class HistoryScreen(Screen[None]):
         summary = self.highlighted()
         if summary is None:
             return
-
-        def answered(choice: str | None) -> None:
-            if choice == "delete":
-                self.delete(summary.id)
-
+        session_id = summary.id
         when = local_date(summary.created_at)
-        self.app.push_screen(
-            ConfirmScreen(
-                "Delete this session?",
-                f"The session with {summary.persona_name} from {when}, with its answers, "
-                "scores and reminders, is removed from the journal. This cannot be undone.",
-                [("keep", "Keep it"), ("delete", "Delete")],
-            ),
-            answered,
+        self.ask_to_delete(
+            "Delete this session?",
+            f"The session with {summary.persona_name} from {when}, with its answers, "
+            "scores and reminders, is removed from the journal. This cannot be undone.",
+            # One already gone is as good as deleted.
+            lambda journal: journal.delete_session(session_id) or True,
+            "The session was deleted.",
         )
-
-    @work(thread=True, exclusive=True, group="history-delete")
-    def delete(self, session_id: str) -> None:
-        """Delete off the screen's thread."""
-        try:
-            self.journal.delete_session(session_id)
-        except JournalError as error:
-            self.post_message(SessionDeleted(session_id, str(error)))
-        else:
-            self.post_message(SessionDeleted(session_id))
-
-    def on_session_deleted(self, message: SessionDeleted) -> None:
-        """Say so, and read the list again."""
-        if message.error:
-            self.notify(message.error, title="Not deleted", severity="error", markup=False)
-        else:
-            self.notify("The session was deleted.")
-        self.reload()

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 from simulator.common.names import FOLLOW_UP_QUESTIONS
 from simulator.packs.library import Library, LoadedPack
 from simulator.packs.records import Question
+from simulator.tui.screens.shared_keys import BACK, HELP, tab_keys
 from simulator.tui.widgets.key_footer import KeyFooter
 
 Parts = list[str | tuple[str, str]]
@@ -168,11 +169,10 @@ class PackBrowserScreen(Screen[None]):
 
     CSS_PATH = "../styles/pack_browser.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
+        BACK,
         Binding("enter", "select", "Open", priority=True),
-        Binding("p", "show_tab('packs')", "Packs"),
-        Binding("e", "show_tab('problems')", "Problems"),
-        Binding("f1,question_mark", "app.help", "Help"),
+        *tab_keys(("p", "packs", "Packs"), ("e", "problems", "Problems")),
+        HELP,
     ]
 
     def __init__(self, library: Library, tab: str = "packs") -> None:

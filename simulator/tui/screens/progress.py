@@ -29,30 +29,26 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from simulator.engine.answers import prompt_hash
 from simulator.engine.history import QuestionKey
-from simulator.engine.progress import (
-    DIRECTION_WORDS,
-    Progress,
-    progress,
-    rubric_names,
-    streak_words,
-    weakest_words,
-)
-from simulator.engine.review import GRADE_WORDS, ReviewItem, due_reviews, has_questions_stage
-from simulator.engine.review import schedules as review_schedules
+from simulator.engine.progress import DIRECTION_WORDS, Progress, streak_words, weakest_words
+from simulator.engine.review import GRADE_WORDS, ReviewItem
 from simulator.journal import Journal, JournalError
 from simulator.packs.library import Library, PersonaEntry
-from simulator.packs.records import Rubric
-from simulator.packs.rubrics import BUILTIN_RUBRICS
-from simulator.services.practice import JournalWriter, StartOptions
-from simulator.tui.host import app_host, library_of, now, practising, writer_of
+from simulator.services.practice import JournalWriter
+from simulator.services.progress_report import (
+    REVIEW_LIMIT,
+    ProgressReport,
+    read_report,
+    review_keys,
+    review_options,
+    reviewers,
+)
+from simulator.tui.host import app_host, library_of, practising
+from simulator.tui.screens.journal_list import JournalScreen
+from simulator.tui.screens.shared_keys import BACK, HELP, tab_keys
 from simulator.tui.timefmt import due_words
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.trend_table import TrendTable, score_style
-
-REVIEW_LIMIT = 10
-"""The most questions one review session asks (the most urgent due ones)."""
 
 PROMPT_WIDTH = 60
 """How much of a prompt the review table shows."""
@@ -62,36 +58,10 @@ PROMPT_WIDTH = 60
 class ProgressLoaded(Message):
     """The journal was read for the progress screen (or could not be)."""
 
-    progress: Progress | None
-    """Trends, streak and totals."""
-    reviews: list[ReviewItem]
-    """Questions due for review, most urgent first (installed ones only)."""
-    prompts: dict[QuestionKey, str]
-    """The prompt of each question due, as installed now."""
+    report: ProgressReport | None
+    """What to show; None when the journal could not be read."""
     error: str = ""
     """Why the journal could not be read, when it could not."""
-
-
-def installed_rubrics(library: Library | None) -> list[Rubric]:
-    """The built-in rubrics, then those the installed packs define."""
-    rubrics = list(BUILTIN_RUBRICS.values())
-    if library is not None:
-        rubrics += [rubric for loaded in library.packs for rubric in loaded.pack.rubrics]
-    return rubrics
-
-
-def review_options(persona_id: str, keys: Sequence[QuestionKey]) -> StartOptions:
-    """Options for a review session that asks exactly these questions."""
-    return StartOptions(persona_id, question_keys=tuple(keys))
-
-
-def reviewers(library: Library | None) -> list[PersonaEntry]:
-    """Interviewers who can run a review: usable, with a questions stage."""
-    if library is None:
-        return []
-    return [
-        entry for entry in library.personas if entry.usable and has_questions_stage(entry.persona)
-    ]
 
 
 def _one_line(text: str, width: int) -> str:
@@ -164,26 +134,27 @@ class PersonaChooser(ModalScreen[str]):
         self.dismiss("")
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(JournalScreen, Screen[None]):
     """How self-scores move over time, and what is due for review."""
 
     CSS_PATH = "../styles/progress.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("c", "show_tab('criteria')", "Criteria"),
-        Binding("t", "show_tab('topics')", "Topics"),
-        Binding("d", "show_tab('review')", "Due"),
+        BACK,
+        *tab_keys(
+            ("c", "criteria", "Criteria"), ("t", "topics", "Topics"), ("d", "review", "Due")
+        ),
         Binding("v", "review", "Review due questions"),
-        Binding("f1,question_mark", "app.help", "Help"),
+        HELP,
     ]
+    TITLE = "Progress"
+    SUB_TITLE = "self-scores over time"
 
     def __init__(
         self, journal: Journal, library: Library | None = None, *, tab: str = "criteria"
     ) -> None:
         """Show ``journal``'s progress; ``library`` names criteria and finds due questions
         (the app's library is used when none is given); ``tab`` is shown first."""
-        super().__init__()
-        self.journal = journal
+        super().__init__(journal)
         self.library = library
         self.initial_tab = tab
         self.result: Progress | None = None
@@ -218,8 +189,6 @@ class ProgressScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Set up the review table and read the journal."""
-        self.title = "Progress"
-        self.sub_title = "self-scores over time"
         table = self.query_one("#review-table", DataTable)
         table.add_column("Question", key="question")
         table.add_column("Last score", key="last")
@@ -235,10 +204,6 @@ class ProgressScreen(Screen[None]):
 
     # --- reading --------------------------------------------------------------------------
 
-    def now(self) -> float:
-        """The app's clock (a fake one in tests)."""
-        return now(self.app)
-
     def current_library(self) -> Library | None:
         """The library given, else the app's."""
         if self.library is not None:
@@ -247,62 +212,35 @@ class ProgressScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the journal again (in the background)."""
-        self.read_progress(
-            writer_of(self.app),
-            self.current_library(),
-            self.now(),
-        )
+        self.read_progress(self.writer(), self.current_library(), self.now())
 
     @work(thread=True, exclusive=True, group="progress-read")
     def read_progress(
         self, writer: JournalWriter | None, library: Library | None, now: float
     ) -> None:
-        """Compute everything off the screen's thread."""
-        if writer is not None:
-            writer.flush()
+        """Work the report out off the screen's thread."""
         try:
-            answers = self.journal.scored_answers()
-            sessions = self.journal.list_sessions()
-            events = self.journal.review_events()
-            real = self.journal.count_real_interviews()
-            prompts: dict[QuestionKey, str] = {}
-            changed: set[QuestionKey] = set()
-            installed: set[QuestionKey] | None = None
-            if library is not None:
-                prompts = {ref.key: ref.question.prompt for ref in library.questions()}
-                installed = set(prompts)
-                changed = self.journal.changed_questions(
-                    {key: prompt_hash(text) for key, text in prompts.items()}
-                )
+            report = read_report(self.journal, library, now, writer)
         except JournalError as error:
-            self.post_message(ProgressLoaded(None, [], {}, str(error)))
-            return
-        labels, titles = rubric_names(installed_rubrics(library))
-        result = progress(
-            answers,
-            sessions,
-            now=now,
-            labels=labels,
-            rubric_titles=titles,
-            real_interviews=real,
-        )
-        reviews = due_reviews(review_schedules(events), now, changed=changed, installed=installed)
-        self.post_message(ProgressLoaded(result, reviews, prompts))
+            self.post_message(ProgressLoaded(None, str(error)))
+        else:
+            self.post_message(ProgressLoaded(report))
 
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         """Fill the screen."""
         streak = self.query_one("#progress-streak", Static)
-        if message.progress is None:
+        report = message.report
+        if report is None:
             streak.update(f"The journal could not be read: {message.error}")
             return
         self.loaded = True
-        self.result = message.progress
-        self.reviews = message.reviews
-        streak.update(streak_words(message.progress))
+        self.result = report.progress
+        self.reviews = report.reviews
+        streak.update(streak_words(report.progress))
         self.query_one("#progress-weakest", Static).update(self.weakest_content())
-        self.query_one("#criteria-table", TrendTable).set_trends(message.progress.criteria)
-        self.query_one("#topics-table", TrendTable).set_trends(message.progress.tags)
-        self.show_reviews(message.prompts)
+        self.query_one("#criteria-table", TrendTable).set_trends(report.progress.criteria)
+        self.query_one("#topics-table", TrendTable).set_trends(report.progress.tags)
+        self.show_reviews(report.prompts)
         self.refresh_bindings()
 
     def weakest_content(self) -> Content:
@@ -361,10 +299,6 @@ class ProgressScreen(Screen[None]):
 
     # --- actions --------------------------------------------------------------------------
 
-    def action_back(self) -> None:
-        """Back to where the screen was opened from."""
-        self.dismiss(None)
-
     def action_show_tab(self, tab: str) -> None:
         """Switch tabs."""
         self.query_one(TabbedContent).active = tab
@@ -378,7 +312,7 @@ class ProgressScreen(Screen[None]):
         if not entries:
             self.notify("No installed interviewer can run a review.", severity="warning")
             return
-        keys = [item.key for item in self.reviews[:REVIEW_LIMIT]]
+        keys = review_keys(self.reviews)
 
         def chosen(persona_id: str | None) -> None:
             if persona_id:
@@ -391,13 +325,12 @@ class ProgressScreen(Screen[None]):
         if practising(self.app):
             self.notify("Finish or leave the session you are in first.", severity="warning")
             return
-        options = review_options(persona_id, keys)
         host = app_host(self.app)
-        if options is None or host is None:
+        if host is None:
             self.notify(
                 "This version cannot start review sessions yet.",
                 severity="warning",
                 markup=False,
             )
             return
-        host.start_practice(options)
+        host.start_practice(review_options(persona_id, keys))
