@@ -8,6 +8,7 @@ commands create what they need, so importing this module has no side effects.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -21,28 +22,27 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def data_dir() -> Path:
-    """The folder for the journal, the user's packs and logs."""
+def _folder(name: str, platform_dir: Callable[..., str]) -> Path:
+    """``name`` under ``MOCK_INTERVIEW_HOME`` when it is set, else the platform's folder."""
     home = _home()
     if home is not None:
-        return home / "data"
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        return home / name
+    return Path(platform_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The folder for the journal, the user's packs and logs."""
+    return _folder("data", platformdirs.user_data_dir)
 
 
 def config_dir() -> Path:
     """The folder for the user's settings."""
-    home = _home()
-    if home is not None:
-        return home / "config"
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _folder("config", platformdirs.user_config_dir)
 
 
 def cache_dir() -> Path:
     """The folder for caches that can be deleted at any time."""
-    home = _home()
-    if home is not None:
-        return home / "cache"
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _folder("cache", platformdirs.user_cache_dir)
 
 
 def user_packs_dir() -> Path:

@@ -228,9 +228,8 @@ def _json(text: object, default: Any) -> Any:
         return default
 
 
-def _interview(connection: sqlite3.Connection, row: tuple[Any, ...]) -> RealInterview:
-    interview_id = str(row[0])
-    questions = tuple(
+def _questions(connection: sqlite3.Connection, interview_id: str) -> tuple[InterviewQuestion, ...]:
+    return tuple(
         InterviewQuestion(prompt=str(prompt), kind=str(kind), notes=str(notes))
         for prompt, kind, notes in connection.execute(
             "SELECT prompt, kind, notes FROM real_interview_questions WHERE interview_id = ? "
@@ -238,7 +237,10 @@ def _interview(connection: sqlite3.Connection, row: tuple[Any, ...]) -> RealInte
             (interview_id,),
         )
     )
-    reminders = tuple(
+
+
+def _reminders(connection: sqlite3.Connection, interview_id: str) -> tuple[ReminderSnapshot, ...]:
+    return tuple(
         cast(
             ReminderSnapshot,
             {
@@ -257,12 +259,19 @@ def _interview(connection: sqlite3.Connection, row: tuple[Any, ...]) -> RealInte
             (interview_id,),
         )
     )
-    topics = [
+
+
+def _stored_topics(connection: sqlite3.Connection, interview_id: str) -> list[str]:
+    return [
         str(topic)
         for (topic,) in connection.execute(
             "SELECT topic FROM study_items WHERE interview_id = ? ORDER BY id", (interview_id,)
         )
     ]
+
+
+def _interview(connection: sqlite3.Connection, row: tuple[Any, ...]) -> RealInterview:
+    interview_id = str(row[0])
     names = _json(row[5], [])
     drafts = _json(row[10], {})
     return RealInterview(
@@ -272,12 +281,12 @@ def _interview(connection: sqlite3.Connection, row: tuple[Any, ...]) -> RealInte
         held_at=float(row[3]),
         format=str(row[4]),
         interviewers=tuple(str(name) for name in names) if isinstance(names, list) else (),
-        questions=questions,
+        questions=_questions(connection, interview_id),
         how_it_went=str(row[6]),
         reflection={
             "went_well": str(row[7]),
             "say_differently": str(row[8]),
-            "topics": topics,
+            "topics": _stored_topics(connection, interview_id),
             "interviewer_notes": str(row[9]),
         },
         thank_you_drafts=(
@@ -285,7 +294,7 @@ def _interview(connection: sqlite3.Connection, row: tuple[Any, ...]) -> RealInte
             if isinstance(drafts, dict)
             else {}
         ),
-        reminders=reminders,
+        reminders=_reminders(connection, interview_id),
         created_at=float(row[11]),
         updated_at=float(row[12]),
     )

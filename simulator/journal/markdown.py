@@ -194,14 +194,21 @@ def _reflection_lines(reflection: ReflectionSnapshot) -> list[str]:
     return ["## Reflection", "", *lines] if lines else []
 
 
-def _candidate_questions(snapshot: SessionSnapshot) -> list[str]:
+def asked_questions(snapshot: SessionSnapshot) -> list[str]:
+    """The questions the candidate asked the interviewer: the session's list of them, or
+    when that is empty, the non-blank answers given at a your-questions stage."""
     asked = list(snapshot.get("candidate_questions", []))
-    if not asked:
-        asked = [
-            answer["text"]
-            for answer in snapshot["answers"]
-            if answer["source"] == "your-question" and answer["text"].strip()
-        ]
+    if asked:
+        return asked
+    return [
+        answer["text"]
+        for answer in snapshot["answers"]
+        if answer["source"] == "your-question" and answer["text"].strip()
+    ]
+
+
+def _candidate_questions(snapshot: SessionSnapshot) -> list[str]:
+    asked = asked_questions(snapshot)
     if not asked:
         return []
     lines = ["## Your questions", ""]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from simulator.journal.errors import JournalError
 
@@ -25,6 +26,36 @@ def _run(connection: sqlite3.Connection, statements: Sequence[str]) -> None:
     # executescript() would commit the open transaction, so statements run one by one.
     for statement in statements:
         connection.execute(statement)
+
+
+# SQLite keeps each CREATE TABLE statement's text, so the tables the migrations share a
+# layout for are written out exactly as the first versions wrote them, space for space.
+def _answer_table(name: str, key: str, *columns: str) -> str:
+    """A table of rows that belong to one answer (deleted with it), keyed by it and ``key``."""
+    listed = "".join(f"{column},\n        " for column in columns)
+    return f"""CREATE TABLE {name} (
+        session_id TEXT NOT NULL,
+        answer_id TEXT NOT NULL,
+        {listed}PRIMARY KEY (session_id, answer_id, {key}),
+        FOREIGN KEY (session_id, answer_id) REFERENCES answers (session_id, id)
+            ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+    )"""
+
+
+def _reminder_table(name: str, owner: str, owners: str, *extra: str) -> str:
+    """A follow-up plan's table: reminders kept per ``owner`` (a row of ``owners``)."""
+    listed = "".join(f"{column},\n        " for column in extra)
+    return f"""CREATE TABLE {name} (
+        {owner} TEXT NOT NULL REFERENCES {owners} (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        due_at REAL NOT NULL,
+        done_at REAL,
+        closed INTEGER NOT NULL DEFAULT 0,
+        {listed}PRIMARY KEY ({owner}, id)
+    )"""
 
 
 V1_STATEMENTS = (
@@ -61,15 +92,7 @@ V1_STATEMENTS = (
         FOREIGN KEY (session_id, parent_id) REFERENCES answers (session_id, id)
             ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
     )""",
-    """CREATE TABLE scores (
-        session_id TEXT NOT NULL,
-        answer_id TEXT NOT NULL,
-        criterion TEXT NOT NULL,
-        score INTEGER NOT NULL,
-        PRIMARY KEY (session_id, answer_id, criterion),
-        FOREIGN KEY (session_id, answer_id) REFERENCES answers (session_id, id)
-            ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
-    )""",
+    _answer_table("scores", "criterion", "criterion TEXT NOT NULL", "score INTEGER NOT NULL"),
     """CREATE TABLE reflections (
         session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
         went_well TEXT NOT NULL,
@@ -84,17 +107,7 @@ V1_STATEMENTS = (
         created_at REAL NOT NULL,
         UNIQUE (session_id, topic)
     )""",
-    """CREATE TABLE reminders (
-        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        recipient TEXT NOT NULL,
-        due_at REAL NOT NULL,
-        done_at REAL,
-        closed INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (session_id, id)
-    )""",
+    _reminder_table("reminders", "session_id", "sessions"),
     """CREATE TABLE drafts (
         session_id TEXT NOT NULL,
         slot TEXT NOT NULL,
@@ -144,15 +157,7 @@ def migrate_v2(connection: sqlite3.Connection) -> None:
 
 
 V3_STATEMENTS = (
-    """CREATE TABLE insights (
-        session_id TEXT NOT NULL,
-        answer_id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (session_id, answer_id, name),
-        FOREIGN KEY (session_id, answer_id) REFERENCES answers (session_id, id)
-            ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
-    )""",
+    _answer_table("insights", "name", "name TEXT NOT NULL", "value TEXT NOT NULL"),
     "CREATE INDEX sessions_created ON sessions (created_at)",
     "CREATE INDEX sessions_phase ON sessions (phase)",
     "CREATE INDEX answers_parent ON answers (session_id, parent_id)",
@@ -166,31 +171,19 @@ V3_STATEMENTS = (
 def migrate_v3(connection: sqlite3.Connection) -> None:
     """Version 3: answer insights get their own table (filled from stored sessions); indexes."""
     _run(connection, V3_STATEMENTS)
-    rows = connection.execute("SELECT id, snapshot FROM sessions").fetchall()
-    for session_id, snapshot_text in rows:
-        answers = _snapshot_field(snapshot_text, "answers")
-        if not isinstance(answers, list):
+    for session_id, answer in _stored_answers(connection):
+        if not isinstance(answer.get("insights"), dict):
             continue
-        for answer in answers:
-            if not isinstance(answer, dict) or not isinstance(answer.get("insights"), dict):
-                continue
-            for name, value in answer["insights"].items():
-                connection.execute(
-                    "INSERT OR IGNORE INTO insights (session_id, answer_id, name, value) "
-                    "SELECT session_id, id, ?, ? FROM answers WHERE session_id = ? AND id = ?",
-                    (str(name), json.dumps(value), session_id, answer.get("id")),
-                )
+        for name, value in answer["insights"].items():
+            connection.execute(
+                "INSERT OR IGNORE INTO insights (session_id, answer_id, name, value) "
+                "SELECT session_id, id, ?, ? FROM answers WHERE session_id = ? AND id = ?",
+                (str(name), json.dumps(value), session_id, answer.get("id")),
+            )
 
 
 V4_STATEMENTS = (
-    """CREATE TABLE answer_tags (
-        session_id TEXT NOT NULL,
-        answer_id TEXT NOT NULL,
-        tag TEXT NOT NULL,
-        PRIMARY KEY (session_id, answer_id, tag),
-        FOREIGN KEY (session_id, answer_id) REFERENCES answers (session_id, id)
-            ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
-    )""",
+    _answer_table("answer_tags", "tag", "tag TEXT NOT NULL"),
     "CREATE INDEX answer_tags_tag ON answer_tags (tag)",
     """CREATE TABLE real_interviews (
         id TEXT PRIMARY KEY,
@@ -216,18 +209,9 @@ V4_STATEMENTS = (
         notes TEXT NOT NULL,
         PRIMARY KEY (interview_id, position)
     )""",
-    """CREATE TABLE real_interview_reminders (
-        interview_id TEXT NOT NULL REFERENCES real_interviews (id) ON DELETE CASCADE,
-        id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        recipient TEXT NOT NULL,
-        due_at REAL NOT NULL,
-        done_at REAL,
-        closed INTEGER NOT NULL DEFAULT 0,
-        snoozed_until REAL,
-        PRIMARY KEY (interview_id, id)
-    )""",
+    _reminder_table(
+        "real_interview_reminders", "interview_id", "real_interviews", "snoozed_until REAL"
+    ),
     "CREATE INDEX real_interview_reminders_open ON real_interview_reminders (due_at) "
     "WHERE done_at IS NULL AND closed = 0",
     "CREATE INDEX real_interview_reminders_id ON real_interview_reminders (id)",
@@ -243,22 +227,17 @@ def migrate_v4(connection: sqlite3.Connection) -> None:
     """Version 4: answer tags (filled from stored sessions), real-interview logs, their
     questions and reminders, and study topics that come from a real interview."""
     _run(connection, V4_STATEMENTS)
-    rows = connection.execute("SELECT id, snapshot FROM sessions").fetchall()
-    for session_id, snapshot_text in rows:
-        answers = _snapshot_field(snapshot_text, "answers")
-        if not isinstance(answers, list):
+    for session_id, answer in _stored_answers(connection):
+        if not isinstance(answer.get("tags"), list):
             continue
-        for answer in answers:
-            if not isinstance(answer, dict) or not isinstance(answer.get("tags"), list):
+        for tag in answer["tags"]:
+            if not isinstance(tag, str) or not tag:
                 continue
-            for tag in answer["tags"]:
-                if not isinstance(tag, str) or not tag:
-                    continue
-                connection.execute(
-                    "INSERT OR IGNORE INTO answer_tags (session_id, answer_id, tag) "
-                    "SELECT session_id, id, ? FROM answers WHERE session_id = ? AND id = ?",
-                    (tag, session_id, answer.get("id")),
-                )
+            connection.execute(
+                "INSERT OR IGNORE INTO answer_tags (session_id, answer_id, tag) "
+                "SELECT session_id, id, ? FROM answers WHERE session_id = ? AND id = ?",
+                (tag, session_id, answer.get("id")),
+            )
 
 
 V5_STATEMENTS = (
@@ -280,6 +259,15 @@ def migrate_v5(connection: sqlite3.Connection) -> None:
     """Version 5: indexes that let the history list and the question statistics read
     indexes only (a journal of 10,000 sessions lists in milliseconds, not a second)."""
     _run(connection, V5_STATEMENTS)
+
+
+def _stored_answers(connection: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(session id, answer) for each answer object in the stored snapshots, as saved."""
+    rows = connection.execute("SELECT id, snapshot FROM sessions").fetchall()
+    for session_id, snapshot_text in rows:
+        answers = _snapshot_field(snapshot_text, "answers")
+        if isinstance(answers, list):
+            yield from ((session_id, answer) for answer in answers if isinstance(answer, dict))
 
 
 def _snapshot_field(snapshot_text: object, name: str) -> object:

@@ -182,19 +182,6 @@ def empty_reflection() -> ReflectionSnapshot:
 
 
 @dataclass(frozen=True)
-class InterviewQuestion:
-    """One question asked in a real interview."""
-
-    prompt: str
-    """What they asked."""
-    kind: str = ""
-    """Its kind (behavioral, technical, informational, follow-up), or "" to follow the
-    interview's format."""
-    notes: str = ""
-    """How the answer went."""
-
-
-@dataclass(frozen=True)
 class RealInterview:
     """A logged real interview: what happened, the reflection, and the follow-up plan."""
 
@@ -243,3 +230,16 @@ class RealInterview:
         if self.role and self.company:
             return f"{self.role} at {self.company}"
         return self.company or self.role or "Interview"
+
+
+@dataclass(frozen=True)
+class InterviewQuestion:
+    """One question asked in a real interview."""
+
+    prompt: str
+    """What they asked."""
+    kind: str = ""
+    """Its kind (behavioral, technical, informational, follow-up), or "" to follow the
+    interview's format."""
+    notes: str = ""
+    """How the answer went."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from simulator.engine.history import QuestionKey, QuestionStats
 from simulator.engine.progress import ScoredAnswer
 from simulator.engine.review import ReviewEvent
-from simulator.journal.models import Reminder, SessionSummary, StudyItem
+from simulator.journal.models import Reminder, ReminderSource, SessionSummary, StudyItem
 
 _SUMMARY_SELECT = """
     SELECT s.id, s.persona_id, s.persona_name, s.created_at, s.updated_at, s.finished_at,
@@ -25,19 +25,22 @@ def _optional_float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+_Columns = tuple[Callable[[Any], Any], ...]
+"""How to turn each value of a row into its field's type, in the record's field order."""
+
+
+def _converted(row: Sequence[Any], columns: _Columns) -> list[Any]:
+    return [convert(value) for convert, value in zip(columns, row, strict=True)]
+
+
+_SESSION_COLUMNS: _Columns = (str, str, str, float, float, _optional_float, str)
+"""A session row's own columns: id, persona id and name, created, updated, finished, phase."""
+_SUMMARY_COLUMNS: _Columns = (*_SESSION_COLUMNS, int, int, _optional_float)
+"""Then its answer count, skipped count and mean score."""
+
+
 def _summary(row: tuple[Any, ...]) -> SessionSummary:
-    return SessionSummary(
-        id=str(row[0]),
-        persona_id=str(row[1]),
-        persona_name=str(row[2]),
-        created_at=float(row[3]),
-        updated_at=float(row[4]),
-        finished_at=_optional_float(row[5]),
-        phase=str(row[6]),
-        answer_count=int(row[7]),
-        skipped_count=int(row[8]),
-        mean_score=_optional_float(row[9]),
-    )
+    return SessionSummary(*_converted(row, _SUMMARY_COLUMNS))
 
 
 def session_summaries(
@@ -136,20 +139,15 @@ _INTERVIEW_REMINDER_SELECT = """
 """
 
 
+def _source(value: Any) -> ReminderSource:
+    return "interview" if value == "interview" else "practice"
+
+
+_REMINDER_COLUMNS: _Columns = (*(str,) * 6, float, _optional_float, bool, _optional_float, _source)
+
+
 def _reminder(row: tuple[Any, ...]) -> Reminder:
-    return Reminder(
-        id=str(row[0]),
-        session_id=str(row[1]),
-        persona_name=str(row[2]),
-        kind=str(row[3]),
-        title=str(row[4]),
-        recipient=str(row[5]),
-        due_at=float(row[6]),
-        done_at=_optional_float(row[7]),
-        closed=bool(row[8]),
-        snoozed_until=_optional_float(row[9]),
-        source="interview" if row[10] == "interview" else "practice",
-    )
+    return Reminder(*_converted(row, _REMINDER_COLUMNS))
 
 
 _OPEN = " WHERE r.done_at IS NULL AND r.closed = 0"

@@ -6,7 +6,7 @@ it came, so a snapshot always reads back exactly as it was saved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import cast
 
 from simulator.engine.snapshot import SNAPSHOT_VERSION, SessionSnapshot
@@ -36,64 +36,65 @@ def _require(
             raise JournalError(f"{where}: {name} has the wrong type")
 
 
-_SESSION_FIELDS = {
-    "version": ((int,), False),
-    "id": (_TEXT, False),
-    "persona_id": (_TEXT, False),
-    "persona_name": (_TEXT, False),
-    "created_at": (_NUMBER, False),
-    "updated_at": (_NUMBER, False),
-    "finished_at": (_NUMBER, True),
-    "phase": (_TEXT, False),
-    "answers": ((list,), False),
-    "reflection": ((dict,), False),
-    "reminders": ((list,), False),
-    "pack_ids": ((list,), False),
-    "prep_notes": (_TEXT, False),
-    "candidate_questions": ((list,), False),
-    "thank_you_drafts": ((dict,), False),
+_TYPES: dict[str, tuple[type, ...]] = {
+    "text": _TEXT,
+    "number": _NUMBER,
+    "int": (int,),
+    "bool": (bool,),
+    "list": (list,),
+    "dict": (dict,),
 }
-_ANSWER_FIELDS = {
-    "id": (_TEXT, False),
-    "source": (_TEXT, False),
-    "parent_id": (_TEXT, True),
-    "pack_id": (_TEXT, False),
-    "question_id": (_TEXT, False),
-    "prompt": (_TEXT, False),
-    "prompt_hash": (_TEXT, False),
-    "kind": (_TEXT, False),
-    "text": (_TEXT, False),
-    "skipped": ((bool,), False),
-    "time_limit": (_NUMBER, False),
-    "time_used": (_NUMBER, False),
-    "started_at": (_NUMBER, True),
-    "submitted_at": (_NUMBER, True),
-    "rubric_id": (_TEXT, False),
-    "scores": ((dict,), False),
-    "hints_shown": ((int,), False),
-    "clarifications": ((int,), False),
-    "checklist": ((dict,), False),
-}
-_REFLECTION_FIELDS = {
-    "went_well": (_TEXT, False),
-    "say_differently": (_TEXT, False),
-    "topics": ((list,), False),
-    "interviewer_notes": (_TEXT, False),
-}
-_REMINDER_FIELDS = {
-    "id": (_TEXT, False),
-    "kind": (_TEXT, False),
-    "title": (_TEXT, False),
-    "recipient": (_TEXT, False),
-    "due_at": (_NUMBER, False),
-    "done_at": (_NUMBER, True),
-    "closed": ((bool,), False),
-}
+"""The type words of a field list; ``?`` after one lets the field be null."""
+
+
+def _fields(spec: str) -> dict[str, tuple[tuple[type, ...], bool]]:
+    """``"id:text done_at:number?"`` as {name: (types, may be null)}, checked in that order."""
+    fields = {}
+    for entry in spec.split():
+        name, kind = entry.split(":")
+        fields[name] = (_TYPES[kind.rstrip("?")], kind.endswith("?"))
+    return fields
+
+
+_SESSION_FIELDS = _fields(
+    "version:int id:text persona_id:text persona_name:text created_at:number updated_at:number"
+    " finished_at:number? phase:text answers:list reflection:dict reminders:list pack_ids:list"
+    " prep_notes:text candidate_questions:list thank_you_drafts:dict"
+)
+_ANSWER_FIELDS = _fields(
+    "id:text source:text parent_id:text? pack_id:text question_id:text prompt:text"
+    " prompt_hash:text kind:text text:text skipped:bool time_limit:number time_used:number"
+    " started_at:number? submitted_at:number? rubric_id:text scores:dict hints_shown:int"
+    " clarifications:int checklist:dict"
+)
+_REFLECTION_FIELDS = _fields(
+    "went_well:text say_differently:text topics:list interviewer_notes:text"
+)
+_REMINDER_FIELDS = _fields(
+    "id:text kind:text title:text recipient:text due_at:number done_at:number? closed:bool"
+)
 
 
 def _all(values: object, types: tuple[type, ...]) -> bool:
     items = values.values() if isinstance(values, dict) else values
     return all(_is(item, types) for item in cast(list[object], items))
+
+
+def _entries(
+    items: object, where: str, fields: Mapping[str, tuple[tuple[type, ...], bool]]
+) -> Iterator[tuple[str, dict[str, object]]]:
+    """Each object of a list with where it is (``where`` and its number from 1), checked
+    against ``fields`` and for an id no object before it has."""
+    seen: set[object] = set()
+    for index, item in enumerate(cast(list[object], items), start=1):
+        item_where = f"{where} {index}"
+        if not isinstance(item, dict):
+            raise JournalError(f"{item_where}: must be a JSON object")
+        _require(item, item_where, fields)
+        if item["id"] in seen:
+            raise JournalError(f"{item_where}: the id {item['id']} is used twice")
+        seen.add(item["id"])
+        yield item_where, item
 
 
 def check_snapshot(data: object, where: str = "session") -> SessionSnapshot:
@@ -111,15 +112,7 @@ def check_snapshot(data: object, where: str = "session") -> SessionSnapshot:
             f"{where} was written by a newer version of mock-interview (snapshot version "
             f"{version}; this version knows up to {SNAPSHOT_VERSION})"
         )
-    seen: set[str] = set()
-    for index, answer in enumerate(cast(list[object], session["answers"]), start=1):
-        answer_where = f"{where}, answer {index}"
-        if not isinstance(answer, dict):
-            raise JournalError(f"{answer_where}: must be a JSON object")
-        _require(answer, answer_where, _ANSWER_FIELDS)
-        if answer["id"] in seen:
-            raise JournalError(f"{answer_where}: the id {answer['id']} is used twice")
-        seen.add(answer["id"])
+    for answer_where, answer in _entries(session["answers"], f"{where}, answer", _ANSWER_FIELDS):
         if "insights" in answer and not isinstance(answer["insights"], dict):
             raise JournalError(f"{answer_where}: insights has the wrong type")
         if not _all(answer["scores"], (int,)):
@@ -133,13 +126,5 @@ def check_snapshot(data: object, where: str = "session") -> SessionSnapshot:
     _require(reflection, f"{where}, reflection", _REFLECTION_FIELDS)
     if not all(isinstance(topic, str) for topic in cast(list[object], reflection["topics"])):
         raise JournalError(f"{where}, reflection: topics must be text")
-    reminder_ids: set[str] = set()
-    for index, reminder in enumerate(cast(list[object], session["reminders"]), start=1):
-        reminder_where = f"{where}, reminder {index}"
-        if not isinstance(reminder, dict):
-            raise JournalError(f"{reminder_where}: must be a JSON object")
-        _require(reminder, reminder_where, _REMINDER_FIELDS)
-        if reminder["id"] in reminder_ids:
-            raise JournalError(f"{reminder_where}: the id {reminder['id']} is used twice")
-        reminder_ids.add(reminder["id"])
+    list(_entries(session["reminders"], f"{where}, reminder", _REMINDER_FIELDS))
     return cast(SessionSnapshot, session)

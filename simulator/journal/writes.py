@@ -188,23 +188,33 @@ def _write_reminders(connection: sqlite3.Connection, snapshot: SessionSnapshot) 
         )
 
 
+def _stored_snapshot(connection: sqlite3.Connection, session_id: str) -> SessionSnapshot | None:
+    row = connection.execute(
+        "SELECT snapshot FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    return None if row is None else cast(SessionSnapshot, json.loads(row[0]))
+
+
+def _store_snapshot(
+    connection: sqlite3.Connection, session_id: str, snapshot: SessionSnapshot
+) -> None:
+    connection.execute(
+        "UPDATE sessions SET snapshot = ? WHERE id = ?", (snapshot_json(snapshot), session_id)
+    )
+
+
 def patch_reminders(
     connection: sqlite3.Connection, session_id: str, changes: dict[str, dict[str, object]]
 ) -> None:
     """Apply ``{reminder id: {field: value}}`` to the stored snapshot's follow-up plan, so
     the snapshot agrees with the reminders table."""
-    row = connection.execute(
-        "SELECT snapshot FROM sessions WHERE id = ?", (session_id,)
-    ).fetchone()
-    if row is None:
+    snapshot = _stored_snapshot(connection, session_id)
+    if snapshot is None:
         return
-    snapshot = cast(SessionSnapshot, json.loads(row[0]))
     for reminder in snapshot.get("reminders", []):
         for name, value in changes.get(reminder["id"], {}).items():
             cast(dict[str, object], reminder)[name] = value
-    connection.execute(
-        "UPDATE sessions SET snapshot = ? WHERE id = ?", (snapshot_json(snapshot), session_id)
-    )
+    _store_snapshot(connection, session_id, snapshot)
 
 
 def patch_topics(
@@ -212,12 +222,9 @@ def patch_topics(
 ) -> None:
     """Rename (or with ``new`` None, remove) a topic in the stored session's reflection, so
     the snapshot agrees with the study list when the session is saved again."""
-    row = connection.execute(
-        "SELECT snapshot FROM sessions WHERE id = ?", (session_id,)
-    ).fetchone()
-    if row is None:
+    snapshot = _stored_snapshot(connection, session_id)
+    if snapshot is None:
         return
-    snapshot = cast(SessionSnapshot, json.loads(row[0]))
     reflection = snapshot.get("reflection")
     if not isinstance(reflection, dict) or not isinstance(reflection.get("topics"), list):
         return
@@ -229,6 +236,4 @@ def patch_topics(
         elif topic not in topics:
             topics.append(topic)
     reflection["topics"] = topics
-    connection.execute(
-        "UPDATE sessions SET snapshot = ? WHERE id = ?", (snapshot_json(snapshot), session_id)
-    )
+    _store_snapshot(connection, session_id, snapshot)

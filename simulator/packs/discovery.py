@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from simulator.common.safetext import FORMAT_CHARACTERS
 from simulator.packs.errors import Problem
-from simulator.packs.yamlread import _FORMAT_CHARACTERS
 
 Source = Literal["built-in", "user", "extra"]
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -30,7 +30,7 @@ class PackFile:
 # right-to-left overrides, and undecodable bytes (which Python keeps as lone surrogates).
 # Shown on a terminal, such a name could move the cursor, rewrite the title or the
 # clipboard, or disguise itself; an undecodable one cannot be written to it at all.
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + _FORMAT_CHARACTERS + "]")
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + FORMAT_CHARACTERS + "]")
 
 
 def shown_path(path: Path | str) -> Path:

@@ -19,9 +19,6 @@ class Problem:
     message: str
     """A plain message that names the field."""
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
     def to_json(self) -> dict[str, object]:
         """The problem as plain JSON values."""
         return {
@@ -31,6 +28,9 @@ class Problem:
             "message": self.message,
         }
 
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
 
 class PackError(Exception):
     """A pack file that cannot be used, with every problem found in it (at least one)."""
@@ -39,29 +39,18 @@ class PackError(Exception):
         if not problems:
             raise ValueError("a PackError needs at least one problem")
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(str(self.problems[0]))
+        first = self.problems[0]
+        super().__init__(str(first))
+        self.path: Path = first.path
+        """The pack file."""
+        self.line: int = first.line
+        """The first problem's line."""
+        self.column: int = first.column
+        """The first problem's column."""
+        self.message: str = first.message
+        """The first problem's message."""
 
     @classmethod
     def at(cls, path: Path, line: int, column: int, message: str) -> PackError:
         """An error with a single problem."""
         return cls([Problem(path, line, column, message)])
-
-    @property
-    def path(self) -> Path:
-        """The pack file."""
-        return self.problems[0].path
-
-    @property
-    def line(self) -> int:
-        """The first problem's line."""
-        return self.problems[0].line
-
-    @property
-    def column(self) -> int:
-        """The first problem's column."""
-        return self.problems[0].column
-
-    @property
-    def message(self) -> str:
-        """The first problem's message."""
-        return self.problems[0].message

@@ -119,60 +119,69 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
     return model
 
 
+class _Context(dict[str, Any]):
+    """An error's context for a message template: what pydantic left out reads as None."""
+
+    def __missing__(self, key: str) -> Any:
+        return "" if key == "expected" else None
+
+
+_MESSAGES = {
+    "missing": "is required",
+    "int_parsing": "must be a whole number, not {shown}",
+    "int_type": "must be a whole number, not {shown}",
+    "int_from_float": "must be a whole number, not {shown}",
+    "float_parsing": "must be a number, not {shown}",
+    "float_type": "must be a number, not {shown}",
+    "string_type": "must be text, not {kind_of}",
+    "list_type": "must be a list, not {kind_of}",
+    "model_type": "must be a mapping of fields, not {kind_of}",
+    "dict_type": "must be a mapping of fields, not {kind_of}",
+    "model_attributes_type": "must be a mapping of fields, not {kind_of}",
+    "literal_error": "must be one of {expected}, not {shown}",
+    "string_too_long": "is too long: at most {max_length} characters",
+    "string_too_short": "must not be empty",
+    "too_short": "needs at least {min_length} item(s)",
+    "too_long": "may have at most {max_length} items",
+    "greater_than_equal": "must be at least {ge}, not {shown}",
+    "less_than_equal": "must be at most {le}, not {shown}",
+}
+"""The message for each kind of pydantic error, filled from its context: ``shown`` is the
+value given (:func:`_show`), ``kind_of`` what kind of value it is (:func:`_kind_of`)."""
+
+_PATTERN_RULES = {
+    "version": "must be a semantic version such as 1.2.0",
+    "due": "must be a whole number of hours or days such as 24h or 7d",
+    "tags": "a tag must be text on one line, not only spaces",
+    "language": "must be a language tag such as en or pt-BR",
+}
+"""What a field with a pattern must be, by the field's name (an id's rule otherwise)."""
+
+
 def _describe(error: ErrorDetails, loc: PathKey) -> str:
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     given = error.get("input")
-    if kind == "missing":
-        return "is required"
     if kind == "extra_forbidden":
-        model = _model_at(loc)
-        known = sorted(model.model_fields) if model else []
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"; did you mean {close[0]}?" if close else f"; known fields: {', '.join(known)}"
-        return f"unknown field{hint} (extension fields must start with x-)"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"must be a whole number, not {_show(given)}"
-    if kind in {"float_parsing", "float_type"}:
-        return f"must be a number, not {_show(given)}"
-    if kind == "string_type":
-        return f"must be text, not {_kind_of(given)}"
-    if kind == "list_type":
-        return f"must be a list, not {_kind_of(given)}"
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"must be a mapping of fields, not {_kind_of(given)}"
-    if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '')}, not {_show(given)}"
-    if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
-    if kind == "too_long":
-        return f"may have at most {ctx.get('max_length')} items"
-    if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}, not {_show(given)}"
-    if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')}, not {_show(given)}"
+        return _unknown_field(loc)
     if kind == "string_pattern_mismatch":
-        return _pattern_message(loc, given)
+        name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        rule = _PATTERN_RULES.get(name, f"must be {_ID_RULE} characters")
+        return f"{rule}, not {_show(given)}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return str(error["msg"]).lower()
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return str(error["msg"]).lower()
+    return template.format_map(_Context(ctx, shown=_show(given), kind_of=_kind_of(given)))
 
 
-def _pattern_message(loc: PathKey, given: Any) -> str:
-    name = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if name == "version":
-        return f"must be a semantic version such as 1.2.0, not {_show(given)}"
-    if name == "due":
-        return f"must be a whole number of hours or days such as 24h or 7d, not {_show(given)}"
-    if name == "tags":
-        return f"a tag must be text on one line, not only spaces, not {_show(given)}"
-    if name == "language":
-        return f"must be a language tag such as en or pt-BR, not {_show(given)}"
-    return f"must be {_ID_RULE} characters, not {_show(given)}"
+def _unknown_field(loc: PathKey) -> str:
+    model = _model_at(loc)
+    known = sorted(model.model_fields) if model else []
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    hint = f"; did you mean {close[0]}?" if close else f"; known fields: {', '.join(known)}"
+    return f"unknown field{hint} (extension fields must start with x-)"
 
 
 def _show(value: Any) -> str:

@@ -77,6 +77,14 @@ class _Model(BaseModel):
         json_schema_extra=_EXTENSIONS_ALLOWED,
     )
 
+    def _values(self, **converted: object) -> dict[str, Any]:
+        """The fields by name, with ``converted`` ones replaced: what a record is made of.
+
+        The values are this model's own lists and dicts, not copies: a model is dropped
+        once it is converted.
+        """
+        return {**self.__dict__, **converted}
+
 
 class Criterion(_Model):
     """One thing a rubric scores, from 1 to 5."""
@@ -94,9 +102,7 @@ class Criterion(_Model):
 
     def to_record(self) -> records.Criterion:
         """This criterion as a plain record."""
-        return records.Criterion(
-            id=self.id, label=self.label, description=self.description, levels=self.levels
-        )
+        return records.Criterion(**self._values())
 
 
 class Rubric(_Model):
@@ -114,10 +120,7 @@ class Rubric(_Model):
     def to_record(self) -> records.Rubric:
         """This rubric as a plain record."""
         return records.Rubric(
-            id=self.id,
-            title=self.title,
-            description=self.description,
-            criteria=[criterion.to_record() for criterion in self.criteria],
+            **self._values(criteria=[criterion.to_record() for criterion in self.criteria])
         )
 
 
@@ -159,23 +162,7 @@ class Question(_Model):
 
     def to_record(self) -> records.Question:
         """This question as a plain record."""
-        return records.Question(
-            id=self.id,
-            prompt=self.prompt,
-            kind=self.kind,
-            tags=self.tags,
-            difficulty=self.difficulty,
-            time_limit=self.time_limit,
-            clarification=self.clarification,
-            hints=self.hints,
-            talking_points=self.talking_points,
-            keywords=self.keywords,
-            follow_ups=self.follow_ups,
-            sample_answer=self.sample_answer,
-            rubric=self.rubric,
-            checklist=self.checklist,
-            due=self.due,
-        )
+        return records.Question(**self._values())
 
 
 class PanelMember(_Model):
@@ -188,7 +175,7 @@ class PanelMember(_Model):
 
     def to_record(self) -> records.PanelMember:
         """This panel member as a plain record."""
-        return records.PanelMember(name=self.name, role=self.role)
+        return records.PanelMember(**self._values())
 
 
 class Reply(_Model):
@@ -205,7 +192,7 @@ class Reply(_Model):
 
     def to_record(self) -> records.Reply:
         """This reply as a plain record."""
-        return records.Reply(about=self.about, reply=self.reply)
+        return records.Reply(**self._values())
 
 
 class Closing(_Model):
@@ -219,7 +206,7 @@ class Closing(_Model):
 
     def to_record(self) -> records.Closing:
         """This closing as a plain record."""
-        return records.Closing(when=self.when, say=self.say)
+        return records.Closing(**self._values())
 
 
 class Stage(_Model):
@@ -251,16 +238,7 @@ class Stage(_Model):
 
     def to_record(self) -> records.Stage:
         """This stage as a plain record."""
-        return records.Stage(
-            stage=self.stage,
-            title=self.title,
-            count=self.count,
-            kinds=self.kinds,
-            tags=self.tags,
-            packs=self.packs,
-            difficulty=self.difficulty,
-            time_limit=self.time_limit,
-        )
+        return records.Stage(**self._values())
 
 
 class Persona(_Model):
@@ -312,27 +290,14 @@ class Persona(_Model):
 
     def to_record(self) -> records.Persona:
         """This persona as a plain record."""
+        panel = self.panel
         return records.Persona(
-            id=self.id,
-            name=self.name,
-            role=self.role,
-            description=self.description,
-            greeting=self.greeting,
-            closing=self.closing,
-            instructions=self.instructions,
-            next_steps=self.next_steps,
-            transitions=self.transitions,
-            probes=self.probes,
-            follow_up_rate=self.follow_up_rate,
-            answer_time=self.answer_time,
-            panel=None if self.panel is None else [member.to_record() for member in self.panel],
-            track=self.track,
-            max_follow_ups=self.max_follow_ups,
-            probe_share=self.probe_share,
-            closings=[closing.to_record() for closing in self.closings],
-            replies=[reply.to_record() for reply in self.replies],
-            unmatched_reply=self.unmatched_reply,
-            plan=[stage.to_record() for stage in self.plan],
+            **self._values(
+                panel=None if panel is None else [member.to_record() for member in panel],
+                closings=[closing.to_record() for closing in self.closings],
+                replies=[reply.to_record() for reply in self.replies],
+                plan=[stage.to_record() for stage in self.plan],
+            )
         )
 
 
@@ -379,26 +344,11 @@ class Pack(_Model):
         return question.kind or self.kind
 
     def to_record(self) -> records.Pack:
-        """This pack as the plain record the rest of the program holds.
-
-        The record shares this model's lists and dicts rather than copying them: a model
-        is dropped once it is converted.
-        """
+        """This pack as the plain record the rest of the program holds."""
         return records.Pack(
-            format=self.format,
-            id=self.id,
-            title=self.title,
-            version=self.version,
-            kind=self.kind,
-            description=self.description,
-            authors=self.authors,
-            license=self.license,
-            source=self.source,
-            language=self.language,
-            tags=self.tags,
-            rubric=self.rubric,
-            rubrics=[rubric.to_record() for rubric in self.rubrics],
-            questions=[question.to_record() for question in self.questions],
-            candidate_questions=self.candidate_questions,
-            personas=[persona.to_record() for persona in self.personas],
+            **self._values(
+                rubrics=[rubric.to_record() for rubric in self.rubrics],
+                questions=[question.to_record() for question in self.questions],
+                personas=[persona.to_record() for persona in self.personas],
+            )
         )

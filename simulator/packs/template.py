@@ -37,23 +37,7 @@ _EXAMPLES: dict[Kind, dict[str, str]] = {
 }
 
 
-def starter_pack(pack_id: str, kind: Kind) -> str:
-    """A valid, commented pack with one question and one persona, ready to edit."""
-    example = _EXAMPLES[kind]
-    title = pack_id.replace("-", " ").capitalize()
-    due = (
-        "\n    due: 24h                  # follow-up drills: when it is due"
-        if kind == "follow-up"
-        else ""
-    )
-    checklist = (
-        "\n    checklist:                # ticked by the user after answering"
-        "\n      - A clear subject line"
-        "\n      - Thanks for their time"
-        if kind == "follow-up"
-        else ""
-    )
-    return f"""\
+_TEMPLATE = """\
 # yaml-language-server: $schema=./pack.schema.json
 # A mock-interview question pack. Check it with:  mock-interview packs validate {pack_id}.yaml
 # Write the schema for editor completion with:   mock-interview packs schema > pack.schema.json
@@ -68,23 +52,23 @@ description: >-
 authors: [Your Name]
 license: CC-BY-4.0
 language: en
-tags: [{example["tag"]}]
-rubric: {DEFAULT_RUBRIC_BY_KIND[kind]}   # built in; a pack can define its own under rubrics
+tags: [{tag}]
+rubric: {rubric}   # built in; a pack can define its own under rubrics
 
 questions:
   - id: first-question        # lowercase letters, digits and hyphens
     prompt: >-
-      {example["prompt"]}
+      {prompt}
     difficulty: 2             # 1 (easy) to 5 (hard)
     time_limit: 120           # seconds to answer
     clarification: Answer with an example from your own experience.
     hints:
       - Start with the situation, then say what you did.
     talking_points:           # what a strong answer covers
-      - {example["point"]}
-    keywords: {example["keywords"]}
+      - {point}
+    keywords: {keywords}
     follow_ups:
-      - {example["follow_up"]}{checklist}{due}
+      - {follow_up}{checklist}{due}
 
 personas:
   - id: {pack_id}-interviewer
@@ -109,3 +93,27 @@ personas:
       - stage: your-questions
       - stage: wrap-up
 """
+"""The starter pack's text, with a field for each part that depends on the id and kind."""
+
+_FOLLOW_UP_EXTRAS = {
+    "checklist": (
+        "\n    checklist:                # ticked by the user after answering"
+        "\n      - A clear subject line"
+        "\n      - Thanks for their time"
+    ),
+    "due": "\n    due: 24h                  # follow-up drills: when it is due",
+}
+"""What only a follow-up drill's question holds."""
+
+
+def starter_pack(pack_id: str, kind: Kind) -> str:
+    """A valid, commented pack with one question and one persona, ready to edit."""
+    extras = _FOLLOW_UP_EXTRAS if kind == "follow-up" else dict.fromkeys(_FOLLOW_UP_EXTRAS, "")
+    return _TEMPLATE.format(
+        pack_id=pack_id,
+        title=pack_id.replace("-", " ").capitalize(),
+        kind=kind,
+        rubric=DEFAULT_RUBRIC_BY_KIND[kind],
+        **_EXAMPLES[kind],
+        **extras,
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,7 @@ Mark = tuple[int, int]
 # Control characters except tab and newline (a carriage return is fine only before a
 # newline), and Unicode format characters (category Cf) except the zero-width joiner and
 # non-joiner, which emoji sequences and several scripts need.
-_FORMAT_CHARACTERS = FORMAT_CHARACTERS
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _FORMAT_CHARACTERS + "]|\r(?!\n)")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + FORMAT_CHARACTERS + "]|\r(?!\n)")
 
 
 @dataclass
@@ -371,92 +371,97 @@ def _fast_root(text: str) -> dict[str, Any]:
     raises :class:`_Unusual`, and the careful builder then reads the text again to say what
     is wrong, so both always agree.
     """
-    import yaml  # see parse
     from yaml._yaml import CParser
+
+    try:
+        get_event = CParser(text).get_event
+        root = _fast_tree(get_event)
+        _fast_tail(get_event)
+    except Exception:  # a YAML error, _Unusual itself, or anything else: read carefully
+        raise _Unusual from None
+    if not isinstance(root, dict):
+        raise _Unusual
+    return root
+
+
+def _fast_tree(get_event: Callable[[], Any]) -> Any:
+    """The root container, read to its end. A frame: [container, is mapping, key, x- keys]."""
+    import yaml  # see parse
 
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent
     mapping_end = yaml.MappingEndEvent
     sequence_end = yaml.SequenceEndEvent
-    document_start = yaml.DocumentStartEvent
-    stream_end = yaml.StreamEndEvent
-    quiet = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
-    forbidden = _FORBIDDEN.search
-    # Each frame: [container, is mapping, pending key or None, x- keys seen or None]
+    quiet = (yaml.StreamStartEvent, yaml.DocumentStartEvent)
     stack: list[list[Any]] = []
     frame: list[Any] | None = None
-    root: Any = None
-    documents = 0
-    try:
-        get_event = CParser(text).get_event
-        while True:
-            event: Any = get_event()
-            kind = type(event)
-            if kind is scalar_event:
-                if event.anchor is not None or event.tag is not None or frame is None:
+    while True:
+        event: Any = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None or frame is None:
+                raise _Unusual
+            container = frame[0]
+            value = event.value
+            if event.style == '"' and _FORBIDDEN.search(value) is not None:
+                raise _Unusual  # an escape of a forbidden character: see refuse_escaped
+            if not frame[1]:
+                container.append(None if event.style is None and value == "" else value)
+                continue
+            key = frame[2]
+            if key is None:
+                if value in container or (value.startswith("x-") and _repeated(frame, value)):
                     raise _Unusual
-                container = frame[0]
-                value = event.value
-                if event.style == '"' and forbidden(value) is not None:
-                    raise _Unusual  # an escape of a forbidden character: see refuse_escaped
-                if not frame[1]:
-                    container.append(None if event.style is None and value == "" else value)
-                    continue
-                key = frame[2]
-                if key is None:
-                    if value in container:
-                        raise _Unusual
-                    if value.startswith("x-"):
-                        seen = frame[3]
-                        if seen is None:
-                            seen = frame[3] = set()
-                        elif value in seen:
-                            raise _Unusual
-                        seen.add(value)
-                    frame[2] = value
-                    continue
-                if not key.startswith("x-"):
-                    container[key] = None if event.style is None and value == "" else value
-                frame[2] = None
-            elif kind is mapping_start or kind is sequence_start:
-                if (
-                    event.anchor is not None
-                    or event.tag is not None
-                    or len(stack) >= MAX_DEPTH
-                    or (frame is not None and frame[1] and frame[2] is None)
-                ):
-                    raise _Unusual
-                mapping = kind is mapping_start
-                frame = [{} if mapping else [], mapping, None, None]
-                stack.append(frame)
-            elif kind is mapping_end or kind is sequence_end:
-                done = stack.pop()[0]
-                if not stack:
-                    frame = None
-                    root = done
-                    continue
-                frame = stack[-1]
-                if not frame[1]:
-                    frame[0].append(done)
-                    continue
-                key = frame[2]
-                if not key.startswith("x-"):
-                    frame[0][key] = done
-                frame[2] = None
-            elif kind is stream_end:
-                break
-            elif kind is document_start:
-                documents += 1
-                if documents > 1:
-                    raise _Unusual
-            elif kind not in quiet:
-                raise _Unusual  # an alias, or something new
-    except Exception:  # a YAML error, _Unusual itself, or anything else: read carefully
-        raise _Unusual from None
-    if not isinstance(root, dict):
-        raise _Unusual
-    return root
+                frame[2] = value
+                continue
+            if not key.startswith("x-"):
+                container[key] = None if event.style is None and value == "" else value
+            frame[2] = None
+        elif kind is mapping_start or kind is sequence_start:
+            if (
+                event.anchor is not None
+                or event.tag is not None
+                or len(stack) >= MAX_DEPTH
+                or (frame is not None and frame[1] and frame[2] is None)
+            ):
+                raise _Unusual
+            mapping = kind is mapping_start
+            frame = [{} if mapping else [], mapping, None, None]
+            stack.append(frame)
+        elif kind is mapping_end or kind is sequence_end:
+            done = stack.pop()[0]
+            if not stack:
+                return done
+            frame = stack[-1]
+            if not frame[1]:
+                frame[0].append(done)
+                continue
+            key = frame[2]
+            if not key.startswith("x-"):
+                frame[0][key] = done
+            frame[2] = None
+        elif kind not in quiet:
+            raise _Unusual  # a scalar or empty root, an alias, or something new
+
+
+def _repeated(frame: list[Any], key: str) -> bool:
+    """Whether an ``x-`` key came before in its mapping (which keeps no ``x-`` values)."""
+    seen = frame[3]
+    if seen is None:
+        seen = frame[3] = set()
+    elif key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def _fast_tail(get_event: Callable[[], Any]) -> None:
+    """Read what follows the root: only its document's end, then the stream's."""
+    import yaml  # see parse
+
+    if (type(get_event()), type(get_event())) != (yaml.DocumentEndEvent, yaml.StreamEndEvent):
+        raise _Unusual  # a second document
 
 
 def parse(path: Path, text: str, *, record: bool = False) -> Tree:
