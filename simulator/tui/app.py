@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -12,9 +14,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from simulator.common import locations
-from simulator.services.config import ConfigError, load_config, save_config
+from simulator.services.config import ConfigError
 from simulator.services.context import Context
+from simulator.tui import safety
 from simulator.tui.key_order import KeyOrder
 from simulator.tui.messages import (
     JournalFailed,
@@ -24,35 +26,21 @@ from simulator.tui.messages import (
     PracticeFailed,
     PracticeReady,
 )
-from simulator.tui.notices import clear_stale_notices, notify_once
+from simulator.tui.notices import clear_stale_notices
+from simulator.tui.pack_watcher import PackWatcher
+from simulator.tui.palette import commands_provider, open_palette
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.session_screens import screen_class
+from simulator.tui.startup import journal_writer, open_journal, read_library
 
 if TYPE_CHECKING:
     # The engine, journal and packs (and pydantic under them) are imported by the loading
     # worker once home is on screen: importing them first would delay the first paint.
-    from textual.timer import Timer
-
     from simulator.engine.clock import Clock
     from simulator.journal import Journal
-    from simulator.packs.library import Library, LoadedPack, LoadProgress
+    from simulator.packs.library import Library
     from simulator.services.practice import JournalWriter, Practice, StartOptions
-    from simulator.tui.commands import MockInterviewCommands
-
-
-def _commands_provider() -> type[MockInterviewCommands]:
-    """The palette's commands, imported when the palette first opens."""
-    from simulator.tui.commands import MockInterviewCommands
-
-    return MockInterviewCommands
-
-
-_config_lock = threading.Lock()
-"""Settings-file writes happen one at a time."""
-
-EARLY_LIST_AFTER = 0.1
-"""Seconds of loading after which interviewers are listed as their packs are read."""
-
 
 LATEST_UNFINISHED = "*latest*"
 """Asks :meth:`MockInterviewApp.resume_practice` for the newest unfinished session."""
@@ -67,26 +55,9 @@ class MockInterviewApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    COMMANDS = App.COMMANDS | {_commands_provider}
+    COMMANDS = App.COMMANDS | {commands_provider}
 
-    REFUSED_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "screenshot",
-            "simulate_key",
-            "push_screen",
-            "pop_screen",
-            "switch_screen",
-            "switch_mode",
-            "add_class",
-            "remove_class",
-            "toggle_class",
-            "suspend_process",
-            "notify",
-            "focus",
-            "toggle_dark",
-            "bell",
-        }
-    )
+    REFUSED_ACTIONS: ClassVar[frozenset[str]] = safety.REFUSED_ACTIONS
     """Textual's built-in app actions this app never uses: nothing may run them."""
 
     pack_check_seconds: ClassVar[float] = 2.0
@@ -114,11 +85,7 @@ class MockInterviewApp(App[int]):
         """Set once home has painted the loaded interviewers (the journal opens then)."""
         self._clock = clock
         self.library: Library | None = None
-        self._pack_signature: tuple[tuple[str, int, int], ...] = ()
-        """The pack folders as they were when the library was read."""
-        self._tell_packs_changed = False
-        """Whether the next library loaded is one the pack watch asked for."""
-        self._pack_watch: Timer | None = None
+        self._pack_watch = PackWatcher(self, context.pack_folders)
         """Checks every :attr:`pack_check_seconds` whether the packs changed."""
         self.journal: Journal | None = None
         self.journal_error: str = ""
@@ -173,13 +140,7 @@ class MockInterviewApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Show the command palette (one that takes keys arriving with ctrl+p safely)."""
-        from textual.command import CommandPalette
-
-        from simulator.tui.screens.command_palette import SafeCommandPalette
-
-        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
-        if self.use_command_palette and not open_already:
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+        open_palette(self)
 
     @work(thread=True, exclusive=True, group="packs")
     def load_packs(self) -> None:
@@ -188,88 +149,20 @@ class MockInterviewApp(App[int]):
         The packs come first: the home screen is usable once its interviewers are listed,
         and the journal (with its imports of the engine and emergency recovery) is needed
         only when a session starts; enter pressed before then is remembered."""
-
-        found: list[LoadedPack] = []
-        started = last_post = time.monotonic()
-
-        def progress(step: LoadProgress) -> None:
-            # A quick load is shown whole: listing interviewers early would cost frames
-            # the interpreter needs for loading. A slow one (thousands of files) lists
-            # them as they are read, with counts at most 20 times a second.
-            nonlocal found, last_post
-            if step.loaded is not None and step.loaded.pack.personas:
-                found.append(step.loaded)
-            now = time.monotonic()
-            if now - started < EARLY_LIST_AFTER:
-                return
-            if found or now - last_post >= 0.05 or step.done == step.total:
-                self.post_message(LibraryProgress(step.done, step.total, found))
-                found, last_post = [], now
-
-        from simulator.packs.watch import signature
-
-        # Taken before reading, so a file changed while loading is noticed by the next check.
-        folders = signature(self.context.pack_folders())
-        library = self.context.load_library(on_pack=progress)
+        library, folders = read_library(self.context, self.post_message)
         self._listed.clear()
         self.post_message(LibraryLoaded(library, folders))
         if self.journal is None:
             # Let home paint its interviewers before the journal's imports compete for
             # the interpreter (a thread worker shares it with the screen).
             self._listed.wait(0.5)
-            self._open_journal()
-
-    def _open_journal(self) -> None:
-        """Open the journal and recover emergency copies (on the loading thread)."""
-        from simulator.journal import Journal, JournalError
-        from simulator.services.emergency import EmergencyStore
-        from simulator.services.practice import recover_emergency_files
-
-        try:
-            journal = Journal.open(locations.journal_file())
-        except JournalError as error:
-            self.post_message(JournalFailed(str(error)))
-            return
-        recovered = recover_emergency_files(journal, EmergencyStore())
-        if recovered:
-            self.call_from_thread(
-                self.notify,
-                f"Recovered {len(recovered)} session(s) from emergency copies.",
-                title="Recovered",
-            )
-        self.call_from_thread(self._journal_opened, journal)
+            open_journal(self, self._journal_opened)
 
     def _journal_opened(self, journal: Journal) -> None:
-        from simulator.services.practice import JournalWriter
-
         self.journal = journal
-        self.writer = JournalWriter(
-            journal, on_error=self._save_failed, on_conflict=self._draft_conflict
-        )
+        self.writer = journal_writer(self, journal)
         self._refresh_home()
         self._start_waiting_session()
-
-    def _save_failed(self, message: str) -> None:
-        # Called on the writer thread.
-        self.call_from_thread(
-            notify_once,
-            self,
-            f"{message}. Your text is still on screen; try again or copy it somewhere safe.",
-            title="Saving",
-            severity="error",
-            timeout=10,
-        )
-
-    def _draft_conflict(self, message: str) -> None:
-        # Called on the writer thread. Both texts are in the journal: nothing to rescue.
-        self.call_from_thread(
-            self.notify,
-            f"{message[:1].upper()}{message[1:]}.",
-            title="Changed in another window",
-            severity="warning",
-            markup=False,
-            timeout=10,
-        )
 
     def on_journal_failed(self, message: JournalFailed) -> None:
         """Say why history and saving are unavailable."""
@@ -280,11 +173,7 @@ class MockInterviewApp(App[int]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Keep the library and hand it to the screens that show it."""
         self.library = message.library
-        self._pack_signature = message.signature
-        if self._pack_watch is None:
-            self._pack_watch = self.set_interval(self.pack_check_seconds, self._check_packs)
-        if self._tell_packs_changed:
-            self._tell_packs_changed = False
+        if self._pack_watch.loaded(message.signature, self.pack_check_seconds):
             self.notify(
                 "The installed packs changed; the lists are up to date.",
                 title="Packs",
@@ -305,22 +194,9 @@ class MockInterviewApp(App[int]):
             session_id, self.pending_resume = self.pending_resume, None
             self.resume_practice(session_id)
 
-    def _check_packs(self) -> None:
-        """Look for added, removed or edited pack files (unless packs are loading now)."""
-        if any(worker.group == "packs" and not worker.is_finished for worker in self.workers):
-            return
-        self._pack_check(self._pack_signature)
-
-    @work(thread=True, exclusive=True, group="pack-watch")
-    def _pack_check(self, known: tuple[tuple[str, int, int], ...]) -> None:
-        from simulator.packs.watch import signature
-
-        if signature(self.context.pack_folders()) != known:
-            self.post_message(PacksChanged())
-
     def on_packs_changed(self, message: PacksChanged) -> None:
         """Read the packs again; home shows the new library, with a word about why."""
-        self._tell_packs_changed = True
+        self._pack_watch.asked = True
         self.load_packs()
 
     def on_library_progress(self, message: LibraryProgress) -> None:
@@ -345,22 +221,9 @@ class MockInterviewApp(App[int]):
         if self.library is None or self.writer is None:
             self.start_options = options
             return
-        self._start_worker(self.library, self.writer, options)
+        from simulator.services.session_start import start_session
 
-    @work(thread=True, exclusive=True, group="practice")
-    def _start_worker(
-        self, library: Library, writer: JournalWriter, options: StartOptions
-    ) -> None:
-        from simulator.engine.session import SessionError
-        from simulator.journal import JournalError
-        from simulator.services.practice import Practice
-
-        try:
-            practice = Practice.start(library, writer, options, clock=self.clock)
-        except (SessionError, JournalError) as error:
-            self.post_message(PracticeFailed(str(error)))
-        else:
-            self.post_message(PracticeReady(practice))
+        self._open_worker(partial(start_session, self.library, self.writer, options, self.clock))
 
     def resume_practice(self, session_id: str = LATEST_UNFINISHED) -> None:
         """Continue a saved session (once the packs are loaded, if they are still loading);
@@ -375,25 +238,23 @@ class MockInterviewApp(App[int]):
                 markup=False,
             )
             return
-        self._resume_worker(self.library, self.writer, session_id)
+        from simulator.services.session_start import resume_session
+
+        wanted = None if session_id == LATEST_UNFINISHED else session_id
+        self._open_worker(partial(resume_session, self.library, self.writer, wanted, self.clock))
 
     @work(thread=True, exclusive=True, group="practice")
-    def _resume_worker(self, library: Library, writer: JournalWriter, session_id: str) -> None:
-        from simulator.engine.session import SessionError
-        from simulator.journal import JournalError
-        from simulator.services.practice import Practice
+    def _open_worker(self, opening: Callable[[], Practice | None]) -> None:
+        """Start or resume a session off the screen's thread (None: nothing to resume)."""
+        from simulator.services.session_start import CannotOpen
 
         try:
-            writer.flush()
-            if session_id == LATEST_UNFINISHED:
-                unfinished = writer.journal.unfinished_sessions()
-                if not unfinished:
-                    self.call_from_thread(self.notify, "There is no unfinished session to resume.")
-                    return
-                session_id = unfinished[0].id
-            practice = Practice.resume(library, writer, session_id, clock=self.clock)
-        except (SessionError, JournalError) as error:
-            self.post_message(PracticeFailed(f"This session cannot be resumed: {error}"))
+            practice = opening()
+        except CannotOpen as error:
+            self.post_message(PracticeFailed(str(error)))
+            return
+        if practice is None:
+            self.call_from_thread(self.notify, "There is no unfinished session to resume.")
         else:
             self.post_message(PracticeReady(practice))
 
@@ -408,54 +269,21 @@ class MockInterviewApp(App[int]):
         """Say why a session could not start."""
         self.notify(message.reason, title="Cannot start", severity="error", markup=False)
 
-    def screen_for(self, practice: Practice) -> Screen[None] | None:
-        """The screen for where a session is now; None when it is finished."""
-        session = practice.session
-        phase = session.phase
-        # Screens are imported when first needed, to keep start-up light.
-        if phase == "stages":
-            if session.step().stage_kind == "prep":
-                from simulator.tui.screens.prep import PrepScreen
-
-                return PrepScreen(practice)
-            from simulator.tui.screens.interview import InterviewScreen
-
-            return InterviewScreen(practice)
-        if phase == "self-score":
-            from simulator.tui.screens.self_score import SelfScoreScreen
-
-            return SelfScoreScreen(practice)
-        if phase == "reflection":
-            from simulator.tui.screens.reflection import ReflectionScreen
-
-            return ReflectionScreen(practice)
-        if phase == "follow-up":
-            from simulator.tui.screens.follow_up import FollowUpScreen
-
-            return FollowUpScreen(practice)
-        if phase == "summary":
-            from simulator.tui.screens.summary import SummaryScreen
-
-            return SummaryScreen(practice)
-        return None
-
     def show_session(self) -> None:
         """Show the screen for the current session's phase, replacing the one before."""
         practice = self.practice
         if practice is None:
             return
         current = self.screen
-        wanted = self.screen_for(practice)
+        wanted = screen_class(practice.session)
         if wanted is None:
             self.end_session()
-            return
-        if isinstance(current, SessionScreen) and type(current) is type(wanted):
-            current.refresh_view()
-            return
-        if isinstance(current, SessionScreen):
-            self.switch_screen(wanted)
+        elif isinstance(current, SessionScreen) and type(current) is wanted:
+            current.show_step()
+        elif isinstance(current, SessionScreen):
+            self.switch_screen(wanted(practice))
         else:
-            self.push_screen(wanted)
+            self.push_screen(wanted(practice))
 
     def end_session(self) -> None:
         """Close the session's screens and go home."""
@@ -468,26 +296,24 @@ class MockInterviewApp(App[int]):
 
     def confirm_leave_session(self) -> None:
         """Ask before leaving a session; it stays saved for later."""
-        from simulator.tui.screens.confirm import ConfirmScreen
+        from simulator.tui.screens.confirm import Question, ask
 
         practice = self.practice
         if practice is None:
             return
 
-        def answered(choice: str | None) -> None:
-            if choice == "leave":
-                practice.saved()
-                self.end_session()
-                self.notify("Saved. Resume it from the home screen whenever you like.")
+        def leave() -> None:
+            practice.saved()
+            self.end_session()
+            self.notify("Saved. Resume it from the home screen whenever you like.")
 
-        self.push_screen(
-            ConfirmScreen(
-                "Leave this session?",
-                "Everything so far is saved, and the home screen will offer to resume it.",
-                [("stay", "Keep practising"), ("leave", "Leave and resume later")],
-            ),
-            answered,
+        question = Question(
+            "Leave this session?",
+            "Everything so far is saved, and the home screen will offer to resume it.",
+            keep=("stay", "Keep practising"),
+            go=("leave", "Leave and resume later"),
         )
+        ask(self, question, leave)
 
     # --- other screens -------------------------------------------------------------------
 
@@ -498,14 +324,18 @@ class MockInterviewApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _over_journal(self, screen: Callable[[Journal], Screen[Any]]) -> None:
+        """Show the screen made from the journal, or say why there is no journal yet."""
+        if self.journal is None:
+            self.notify(self.journal_error or "Still loading, one moment.", markup=False)
+            return
+        self.push_screen(screen(self.journal))
+
     def action_history(self) -> None:
         """Show past sessions."""
         from simulator.tui.screens.history import HistoryScreen
 
-        if self.journal is None:
-            self.notify(self.journal_error or "Still loading, one moment.", markup=False)
-            return
-        self.push_screen(HistoryScreen(self.journal))
+        self._over_journal(HistoryScreen)
 
     def action_browse_packs(self, tab: str = "packs") -> None:
         """Show the installed packs and their questions, or (``tab`` "problems") the packs
@@ -517,19 +347,11 @@ class MockInterviewApp(App[int]):
             return
         self.push_screen(PackBrowserScreen(self.library, tab))
 
-    def _journal_ready(self) -> Journal | None:
-        """The journal, or None after saying why it is not there."""
-        if self.journal is None:
-            self.notify(self.journal_error or "Still loading, one moment.", markup=False)
-        return self.journal
-
     def action_progress(self, tab: str = "criteria") -> None:
         """Show self-score trends, the streak and the questions due for review."""
         from simulator.tui.screens.progress import ProgressScreen
 
-        journal = self._journal_ready()
-        if journal is not None:
-            self.push_screen(ProgressScreen(journal, self.library, tab=tab))
+        self._over_journal(lambda journal: ProgressScreen(journal, self.library, tab=tab))
 
     def action_review_due(self) -> None:
         """Show the questions due for spaced review (v there starts a review)."""
@@ -539,25 +361,19 @@ class MockInterviewApp(App[int]):
         """Show the study list."""
         from simulator.tui.screens.study_list import StudyListScreen
 
-        journal = self._journal_ready()
-        if journal is not None:
-            self.push_screen(StudyListScreen(journal))
+        self._over_journal(StudyListScreen)
 
     def action_real_interviews(self) -> None:
         """Show the real-interview log."""
         from simulator.tui.screens.real_interview import RealInterviewsScreen
 
-        journal = self._journal_ready()
-        if journal is not None:
-            self.push_screen(RealInterviewsScreen(journal))
+        self._over_journal(RealInterviewsScreen)
 
     def action_reminders(self) -> None:
         """Show the follow-ups due: done, snooze, close the process."""
         from simulator.tui.screens.reminders import RemindersScreen
 
-        journal = self._journal_ready()
-        if journal is not None:
-            self.push_screen(RemindersScreen(journal))
+        self._over_journal(RemindersScreen)
 
     # --- theme ---------------------------------------------------------------------------
 
@@ -570,18 +386,12 @@ class MockInterviewApp(App[int]):
     @work(thread=True, group="config")
     def save_theme(self, theme: str) -> None:
         """Write the theme into the settings file, keeping everything else in it."""
-        with _config_lock:
-            if theme != self.context.config.theme:
-                return  # a newer choice is saved by its own worker
-            path = locations.config_file()
-            try:
-                config = load_config(path)
-                config.theme = theme
-                save_config(path, config)
-            except (ConfigError, OSError) as error:
-                self.call_from_thread(
-                    self.notify, f"The theme was not saved: {error}", markup=False
-                )
+        from simulator.services.theme_setting import save_theme
+
+        try:
+            save_theme(theme, lambda: self.context.config.theme)
+        except (ConfigError, OSError) as error:
+            self.call_from_thread(self.notify, f"The theme was not saved: {error}", markup=False)
 
     # --- safety --------------------------------------------------------------------------
 
@@ -591,50 +401,32 @@ class MockInterviewApp(App[int]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Open only http(s) links, and only after the user says yes."""
-        from simulator.tui.screens.confirm import ConfirmScreen
+        from simulator.tui.screens.confirm import Question, ask
 
         if not url.lower().startswith(("http://", "https://")):
             self.notify(f"Not opening {url}: only web links are opened.", markup=False)
             return
-
-        def answered(choice: str | None) -> None:
-            if choice == "open":
-                super(MockInterviewApp, self).open_url(url, new_tab=new_tab)
-
-        self.push_screen(
-            ConfirmScreen("Open this link?", url, [("stay", "Don't open"), ("open", "Open it")]),
-            answered,
-        )
+        question = Question("Open this link?", url, ("stay", "Don't open"), ("open", "Open it"))
+        ask(self, question, lambda: super(MockInterviewApp, self).open_url(url, new_tab=new_tab))
 
     def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: save everything, log it, and tell the user plainly.
-
-        A failed worker leaves the app working, so the error screen lets the user carry on.
-        Anything else has stopped part of Textual's message handling, so the app saves,
-        closes, and prints where the details are instead of a traceback.
-        """
+        """An unexpected error: save everything, log it, and tell the user plainly (see
+        :mod:`simulator.tui.safety`)."""
         from textual.worker import WorkerFailed
 
-        from simulator.services.errorlog import log_error
         from simulator.tui.screens.error import ErrorScreen
 
-        cause = error.error if isinstance(error, WorkerFailed) else error
-        path = log_error(cause, "unhandled error in the app")
+        cause, summary, path = safety.logged(error)
         self._save_after_error()
-        summary = f"{type(cause).__name__}: {cause}"
-        where = f"The details are in {path}." if path else ""
         contained = (
             isinstance(error, WorkerFailed)
             and self.is_running
             and bool(self.screen_stack)
             and not isinstance(self.screen, ErrorScreen)
-            and len(self.contained_errors) < 5
+            and len(self.contained_errors) < safety.MAX_CONTAINED
         )
         if not contained:
-            self._crash_note = (
-                f"mock-interview stopped after an unexpected error ({summary}). "
-                f"Everything you typed was saved: start it again and press r to resume. {where}"
-            )
+            self._crash_note = safety.stopped_note(summary, path)
             super()._handle_exception(error)
             return
         self.contained_errors.append(cause)
@@ -649,9 +441,7 @@ class MockInterviewApp(App[int]):
         from simulator.services.errorlog import log_error
 
         try:
-            self._collect_typed_text()
-            if self.practice is not None:
-                self.practice.saved()
+            self._save_typed_text()
             if self.writer is not None:
                 self.writer.flush(timeout=5)
         except Exception as save_error:  # reporting must go on whatever happens here
@@ -666,16 +456,18 @@ class MockInterviewApp(App[int]):
 
     # --- quitting ------------------------------------------------------------------------
 
-    def _collect_typed_text(self) -> None:
+    def _save_typed_text(self) -> None:
+        """Put text waiting for its autosave into the session, and save the session."""
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen) and screen.is_mounted:
                 screen.collect_typed_text()
+        if self.practice is not None:
+            self.practice.saved()
 
     async def action_quit(self) -> None:
         """Save everything, then quit."""
-        self._collect_typed_text()
+        self._save_typed_text()
         if self.practice is not None:
-            self.practice.saved()
             self.practice.close()
         if self.writer is not None:
             self.writer.flush()

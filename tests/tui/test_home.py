@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static, TabbedContent
 from simulator.common import locations
 from simulator.packs.library import Library, LoadProgress
 from simulator.services.context import Context
-from simulator.tui import app as app_module
+from simulator.tui import startup as app_module
 from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen

@@ -14,7 +14,8 @@ from textual.widgets import Static
 from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.reflection import ReflectionScreen
-from simulator.tui.screens.self_score import RubricPane, SelfScoreScreen, SheetRow
+from simulator.tui.screens.self_score import RubricPane, SelfScoreScreen
+from simulator.tui.widgets.sheet_row import SheetRow
 
 from tui_helpers import open_session
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Static
 
+from simulator.engine.answer_tree import ordered_answers
 from simulator.engine.clock import FakeClock
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
-from simulator.tui.screens.session_view import SessionViewScreen, ordered_answers
+from simulator.tui.screens.session_view import SessionViewScreen
 
 START = 1_800_000_000.0
 HOSTILE = "[@click=app.quit] [link=file:///etc/passwd]x[/link] [/] [b"

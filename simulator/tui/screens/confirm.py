@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -48,3 +50,37 @@ class ConfirmScreen(ModalScreen[str]):
     def action_cancel(self) -> None:
         """Escape: answer ``cancel``."""
         self.dismiss("cancel")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question asked before something is done: the first choice leaves things as they
+    are (it is focused), the second does it. Each choice is (key, label)."""
+
+    title: str
+    """The question."""
+    message: str
+    """What doing it means."""
+    keep: tuple[str, str]
+    """The choice that does nothing."""
+    go: tuple[str, str]
+    """The choice that does it."""
+
+
+def ask(
+    app: App[Any],
+    question: Question,
+    go: Callable[[], None],
+    keep: Callable[[], None] | None = None,
+) -> None:
+    """Ask ``question``: ``go`` runs when its second choice is picked, ``keep`` (if given)
+    on anything else, escape included."""
+
+    def answered(choice: str | None) -> None:
+        if choice == question.go[0]:
+            go()
+        elif keep is not None:
+            keep()
+
+    choices = [question.keep, question.go]
+    app.push_screen(ConfirmScreen(question.title, question.message, choices), answered)

@@ -7,7 +7,7 @@ check-ins every two weeks, with keys to mark one done, add a check-in or close t
 
 from __future__ import annotations
 
-import contextlib
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,14 +18,13 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from simulator.engine.followup import THANK_YOU_CHECKLIST
-from simulator.engine.session import SessionError
 from simulator.engine.snapshot import ReminderSnapshot
 from simulator.services.practice import Practice, thank_you_slot
-from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.screens.confirm import Question, ask
 from simulator.tui.timefmt import due_words, local_date
-from simulator.tui.widgets.draft_area import DraftArea, TextHandler
+from simulator.tui.widgets.draft_area import DraftArea
 from simulator.tui.widgets.key_footer import KeyFooter
+from simulator.tui.writing_screen import WritingScreen
 
 KIND_NAMES: dict[str, str] = {
     "thank-you": "Thank-you note",
@@ -33,6 +32,39 @@ KIND_NAMES: dict[str, str] = {
     "check-in": "Check-in",
 }
 """What each kind of reminder is called on screen."""
+
+CLOSE_PROCESS = Question(
+    "Close this process?",
+    "Every follow-up not yet done is closed, so nothing more will be due for "
+    "this interview. Adding a check-in reopens it.",
+    keep=("keep", "Keep it open"),
+    go=("close", "Close the process"),
+)
+"""Asked before the process is closed."""
+
+HEADING = Content.assemble(
+    ("Follow-up plan", "bold"),
+    ("  ·  a drill: write the note you would send within 24 hours", "dim"),
+    # Practice plans would flood the real follow-ups; say where they went.
+    (
+        "\nThese reminders stay with this practice session, apart from your real "
+        "follow-ups (f lists them with p).",
+        "dim italic",
+    ),
+)
+"""The screen's first lines."""
+
+PLAN_LABEL = Content.assemble(
+    ("The plan", "bold"),
+    ("  tab here, then  ", "dim"),
+    ("d", "bold"),
+    (" done  ", "dim"),
+    ("a", "bold"),
+    (" add a check-in  ", "dim"),
+    ("c", "bold"),
+    (" close the process", "dim"),
+)
+"""The line over the plan, with its keys."""
 
 
 def reminder_status(reminder: ReminderSnapshot, now: float) -> str:
@@ -42,14 +74,6 @@ def reminder_status(reminder: ReminderSnapshot, now: float) -> str:
     if reminder["closed"]:
         return "closed"
     return due_words(reminder["due_at"], now)
-
-
-def checklist_content() -> Content:
-    """What to check before sending a thank-you note."""
-    parts: list[str | tuple[str, str]] = [("Before you send", "bold $accent")]
-    for item in THANK_YOU_CHECKLIST:
-        parts += ["\n\n", ("• ", "$accent"), (item.label, "bold"), "\n", (item.description, "dim")]
-    return Content.assemble(*parts)
 
 
 class ReminderTable(DataTable[Text]):
@@ -62,14 +86,29 @@ class ReminderTable(DataTable[Text]):
     ]
 
 
-class FollowUpScreen(SessionScreen):
+def note_label(recipient: str, due_at: float | None) -> Content:
+    """What the box of the note to ``recipient`` is called, with when it is due."""
+    label: list[str | tuple[str, str]] = [
+        ("Thank-you note to ", "bold"),
+        (recipient or "your interviewer", "bold"),
+    ]
+    if due_at is not None:
+        label += [(f"  due {local_date(due_at)}", "dim")]
+    return Content.assemble(*label)
+
+
+def checklist_content() -> Content:
+    """What to check before sending a thank-you note."""
+    parts: list[str | tuple[str, str]] = [("Before you send", "bold $accent")]
+    for item in THANK_YOU_CHECKLIST:
+        parts += ["\n\n", ("• ", "$accent"), (item.label, "bold"), "\n", (item.description, "dim")]
+    return Content.assemble(*parts)
+
+
+class FollowUpScreen(WritingScreen):
     """Draft the thank-you notes and look over the follow-up plan."""
 
     CSS_PATH = "../styles/follow_up.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "continue", "Continue"),
-        Binding("escape", "back", "Back"),
-    ]
 
     def __init__(self, practice: Practice) -> None:
         super().__init__(practice)
@@ -78,6 +117,21 @@ class FollowUpScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """The notes with the checklist beside them, then the plan."""
+        yield Header()
+        yield Static(HEADING, id="follow-up-heading", markup=False)
+        with Horizontal(id="follow-up-notes"):
+            with VerticalScroll(id="note-list") as notes:
+                notes.can_focus = False  # tab goes from note to note
+                yield from self.note_boxes()
+            with VerticalScroll(id="note-checklist"):
+                yield Static(checklist_content(), markup=False)
+        with Vertical(id="follow-up-plan"):
+            yield Static(PLAN_LABEL, id="plan-label", markup=False)
+            yield ReminderTable(id="reminders", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter(compact=True, show_command_palette=False)
+
+    def note_boxes(self) -> ComposeResult:
+        """A labelled box per thank-you note, holding its draft."""
         session = self.practice.session
         drafts = session.thank_you_drafts
         due = {
@@ -85,80 +139,23 @@ class FollowUpScreen(SessionScreen):
             for reminder in session.reminders
             if reminder["kind"] == "thank-you"
         }
-        yield Header()
-        yield Static(
-            Content.assemble(
-                ("Follow-up plan", "bold"),
-                ("  ·  a drill: write the note you would send within 24 hours", "dim"),
-                # Practice plans would flood the real follow-ups; say where they went.
-                (
-                    "\nThese reminders stay with this practice session, apart from your real "
-                    "follow-ups (f lists them with p).",
-                    "dim italic",
-                ),
-            ),
-            id="follow-up-heading",
-            markup=False,
-        )
-        with Horizontal(id="follow-up-notes"):
-            with VerticalScroll(id="note-list") as notes:
-                notes.can_focus = False  # tab goes from note to note
-                for index, recipient in enumerate(self.recipients):
-                    label: list[str | tuple[str, str]] = [
-                        ("Thank-you note to ", "bold"),
-                        (recipient or "your interviewer", "bold"),
-                    ]
-                    if recipient in due:
-                        label += [(f"  due {local_date(due[recipient])}", "dim")]
-                    yield Static(Content.assemble(*label), classes="note-label", markup=False)
-                    yield DraftArea(
-                        drafts.get(recipient, ""),
-                        save=self._saver(recipient),
-                        keep=self._keeper(recipient),
-                        placeholder="Subject: Thank you…",
-                        id=f"note-{index}",
-                        classes="note-area",
-                    )
-            with VerticalScroll(id="note-checklist"):
-                yield Static(checklist_content(), markup=False)
-        with Vertical(id="follow-up-plan"):
-            yield Static(
-                Content.assemble(
-                    ("The plan", "bold"),
-                    ("  tab here, then  ", "dim"),
-                    ("d", "bold"),
-                    (" done  ", "dim"),
-                    ("a", "bold"),
-                    (" add a check-in  ", "dim"),
-                    ("c", "bold"),
-                    (" close the process", "dim"),
-                ),
-                id="plan-label",
-                markup=False,
+        for index, recipient in enumerate(self.recipients):
+            label = note_label(recipient, due.get(recipient))
+            yield Static(label, classes="note-label", markup=False)
+            yield DraftArea(
+                drafts.get(recipient, ""),
+                save=self.saving_to(thank_you_slot(recipient)),
+                keep=self.keeping(partial(session.set_thank_you_draft, recipient)),
+                placeholder="Subject: Thank you…",
+                id=f"note-{index}",
+                classes="note-area",
             )
-            yield ReminderTable(id="reminders", cursor_type="row", zebra_stripes=True)
-        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Set up the plan's columns, show it, and start in the first note."""
         table = self.query_one(ReminderTable)
         table.add_columns("Due", "Kind", "Status", "What")
         super().on_mount()
-        self.query_one(DraftArea).focus()
-
-    def _saver(self, recipient: str) -> TextHandler:
-        def save(text: str) -> None:
-            with contextlib.suppress(SessionError):  # the session ended as the typing did
-                self.practice.draft(thank_you_slot(recipient), text)
-
-        return save
-
-    def _keeper(self, recipient: str) -> TextHandler:
-        def keep(text: str) -> None:
-            with contextlib.suppress(SessionError):
-                self.practice.session.set_thank_you_draft(recipient, text)
-
-        return keep
 
     def now(self) -> float:
         """The app's clock (a fake one in tests)."""
@@ -191,11 +188,6 @@ class FollowUpScreen(SessionScreen):
             return None
         return reminders[table.cursor_row]
 
-    def save_drafts(self) -> None:
-        """Save whatever was typed and not saved yet."""
-        for area in self.query(DraftArea):
-            area.flush()
-
     # --- the plan --------------------------------------------------------------------------
 
     def action_toggle_done(self) -> None:
@@ -218,33 +210,10 @@ class FollowUpScreen(SessionScreen):
     def action_close_process(self) -> None:
         """Close the process after asking: everything not done is closed."""
 
-        def answered(choice: str | None) -> None:
-            if choice == "close":
-                self.practice.session.close_process()
-                self.practice.saved()
-                self.refresh_view()
-                self.notify("Process closed. Adding a check-in reopens it.", timeout=4)
+        def close() -> None:
+            self.practice.session.close_process()
+            self.practice.saved()
+            self.refresh_view()
+            self.notify("Process closed. Adding a check-in reopens it.", timeout=4)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Close this process?",
-                "Every follow-up not yet done is closed, so nothing more will be due for "
-                "this interview. Adding a check-in reopens it.",
-                [("keep", "Keep it open"), ("close", "Close the process")],
-            ),
-            answered,
-        )
-
-    # --- leaving -------------------------------------------------------------------------
-
-    def action_continue(self) -> None:
-        """On to the summary."""
-        self.save_drafts()
-        self.practice.session.advance()
-        self.changed()
-
-    def action_back(self) -> None:
-        """Back to the reflection."""
-        self.save_drafts()
-        self.practice.session.go_back()
-        self.changed()
+        ask(self.app, CLOSE_PROCESS, close)

@@ -27,6 +27,7 @@ from simulator.tui.home_cache import ListedPersona, Part
 from simulator.tui.host import app_host, library_of
 from simulator.tui.host import now as app_now
 from simulator.tui.messages import HomeData
+from simulator.tui.persona_text import panel_members, persona_heading
 from simulator.tui.timefmt import due_words, when_words
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.persona_list import (
@@ -71,13 +72,9 @@ def detail_parts(
     persona: Persona, pack_id: str, status: Sequence[str | tuple[str, str]]
 ) -> list[Part]:
     """:func:`persona_details` as text and style pairs (kept in the home cache)."""
-    heading = persona.name + (f", {persona.role}" if persona.role else "")
-    parts: list[str | tuple[str, str]] = [(heading, "bold"), "\n"]
+    parts: list[str | tuple[str, str]] = [(persona_heading(persona), "bold"), "\n"]
     if persona.panel:
-        members = ", ".join(
-            member.name + (f" ({member.role})" if member.role else "") for member in persona.panel
-        )
-        parts += [("Panel: ", "bold"), members, "\n"]
+        parts += [("Panel: ", "bold"), panel_members(persona), "\n"]
     if persona.description:
         parts += ["\n", persona.description.strip(), "\n"]
     parts += ["\n", ("Stages: ", "bold"), plan_summary(persona), "\n"]

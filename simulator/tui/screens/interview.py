@@ -12,11 +12,19 @@ from textual.widgets import Header, Input, Label, OptionList, SelectionList, Sta
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from simulator.engine.turns import (
+    after_answer,
+    can_clarify,
+    can_skip,
+    hand_in_empty,
+    has_more_hints,
+    is_follow_up,
+)
 from simulator.engine.views import Step
 from simulator.services.practice import YOUR_QUESTION, Practice, answer_slot
 from simulator.tui.autosave import Autosave
 from simulator.tui.notices import clear_stale_notices
-from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.screens.confirm import Question, ask
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.conversation import Conversation
@@ -24,7 +32,13 @@ from simulator.tui.widgets.countdown import Countdown
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.tick_list import TickList
 
-ANSWERING_STAGES = ("pitch", "questions")
+EMPTY_ANSWER = Question(
+    "Submit an empty answer?",
+    "Nothing is written for this question yet. It will be recorded as skipped.",
+    keep=("keep", "Keep answering"),
+    go=("skip", "Record as skipped"),
+)
+"""Asked before an empty answer is handed in."""
 
 
 def conversation(step: Step, asides: list[tuple[str, str]]) -> Content:
@@ -35,7 +49,7 @@ def conversation(step: Step, asides: list[tuple[str, str]]) -> Content:
         parts += [step.line.strip(), "\n"]
     question = step.question
     if question is not None:
-        if question.parent_prompt and question.source in ("follow-up", "probe"):
+        if question.parent_prompt and is_follow_up(question):
             parts += [("Following up on: ", "dim italic"), (question.parent_prompt.strip(), "dim")]
             parts += ["\n"]
         parts += ["\n", (question.prompt.strip(), "bold"), "\n"]
@@ -76,6 +90,7 @@ class InterviewScreen(SessionScreen):
         self.showing_suggestions = False
         """Whether the suggested candidate questions are shown (your-questions stage)."""
         self.stage_index = -1
+        self._step: Step | None = None
         self.question_autosave = Autosave(self, self.keep_question)
         """Keeps a half-typed question of the candidate's as a draft."""
 
@@ -106,10 +121,25 @@ class InterviewScreen(SessionScreen):
 
     # --- showing -----------------------------------------------------------------------
 
+    @property
+    def step(self) -> Step:
+        """The step on screen: read once per redraw, so that the keys' checks between two
+        changes need not read it again."""
+        if self._step is None:
+            self._step = self.practice.session.step()
+        return self._step
+
+    def enter_step(self) -> None:
+        """A question shown for the first time starts its timer now, and is saved so."""
+        session = self.practice.session
+        current = session.current_answer()
+        if current is not None and current["started_at"] is None:
+            session.begin_answer()
+            self.practice.saved()
+
     def refresh_view(self) -> None:
         """Redraw for the session's current step."""
-        session = self.practice.session
-        step = session.step()
+        step = self._step = self.practice.session.step()
         if step.stage_index != self.stage_index:
             self.stage_index = step.stage_index
             self.showing_suggestions = False
@@ -125,9 +155,6 @@ class InterviewScreen(SessionScreen):
             self.asides = [("Hint", hint) for hint in question.hints_shown]
             editor = self.query_one("#answer", AnswerEditor)
             editor.load(answer_slot(question.answer_id), question.text)
-            if not question.started:
-                session.begin_answer()
-                self.practice.saved()
         if question is None:
             self.answer_id = None
             self.asides = []
@@ -146,10 +173,10 @@ class InterviewScreen(SessionScreen):
         asking = kind == "your-questions"
         self.query_one("#your-questions-box").display = asking
         if asking:
-            ask = self.query_one("#ask", Input)
-            if not ask.value and self.practice.your_question:
-                ask.value = self.practice.your_question  # half-typed before a restart
-            self.show_your_questions()
+            ask_box = self.query_one("#ask", Input)
+            if not ask_box.value and self.practice.your_question:
+                ask_box.value = self.practice.your_question  # half-typed before a restart
+            self.show_your_questions(step.speaker)
         self.query_one("#help-line", Static).update(self.help_line(step))
         self.update_timer()
         self.refresh_bindings()
@@ -180,12 +207,12 @@ class InterviewScreen(SessionScreen):
             return "ctrl+s ends the interview and starts your self-scoring."
         return "ctrl+s to continue."
 
-    def show_your_questions(self) -> None:
-        """The candidate's questions, and afterwards the suggested ones for comparison."""
+    def show_your_questions(self, speaker: str) -> None:
+        """The candidate's questions with ``speaker``'s replies, and afterwards the
+        suggested ones for comparison."""
         session = self.practice.session
         asked = self.query_one("#asked", OptionList)
         asked.clear_options()
-        speaker = session.step().speaker
         asked.add_options(
             [
                 Option(asked_and_answered(text, reply, speaker))
@@ -219,14 +246,16 @@ class InterviewScreen(SessionScreen):
         session = self.practice.session
         if session.phase != "stages":
             return action not in {"submit", "continue", "clarify", "hint", "skip"}
-        step = session.step()
+        step = self.step
         question = step.question
-        if action in {"submit", "skip"}:
-            return question is not None and not (action == "skip" and question.source == "pitch")
+        if action == "submit":
+            return question is not None
+        if action == "skip":
+            return question is not None and can_skip(question)
         if action == "clarify":
-            return question is not None and question.source != "pitch"
+            return question is not None and can_clarify(question)
         if action == "hint":
-            return question is not None and len(question.hints_shown) < question.hints_total
+            return question is not None and has_more_hints(question)
         if action == "continue":
             return question is None
         if action == "remove_question":
@@ -264,31 +293,25 @@ class InterviewScreen(SessionScreen):
     def confirm_empty_answer(self, answer_id: str) -> None:
         """Ask before an empty answer is handed in; yes records it as skipped."""
 
-        def answered(choice: str | None) -> None:
-            session = self.practice.session
-            current = session.current_answer()
-            # The question may have moved on meanwhile (time ran out, another window).
-            if current is None or current["id"] != answer_id:
-                return
-            if choice != "skip" or current["text"].strip():
+        def current_text() -> str | None:
+            # None when the question moved on meanwhile (time ran out, another window).
+            current = self.practice.session.current_answer()
+            return current["text"] if current is not None and current["id"] == answer_id else None
+
+        def keep() -> None:
+            if current_text() is not None:
                 self.query_one("#answer", AnswerEditor).focus()
+
+        def record_skipped() -> None:
+            text = current_text()
+            if text is None or text.strip():
+                keep()
                 return
-            question = session.step().question
-            if question is not None and question.source == "pitch":
-                session.submit()  # a pitch cannot be skipped; it is handed in empty
-            else:
-                session.skip()
+            hand_in_empty(self.practice.session)
             self.notify("Recorded as skipped.")
             self.finish_step()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Submit an empty answer?",
-                "Nothing is written for this question yet. It will be recorded as skipped.",
-                [("keep", "Keep answering"), ("skip", "Record as skipped")],
-            ),
-            answered,
-        )
+        ask(self.app, EMPTY_ANSWER, record_skipped, keep)
 
     def action_skip(self) -> None:
         """Skip this question (recorded as skipped)."""
@@ -298,13 +321,7 @@ class InterviewScreen(SessionScreen):
 
     def finish_step(self) -> None:
         """After an answer: on to the next stage when this one has nothing left."""
-        session = self.practice.session
-        if (
-            session.phase == "stages"
-            and session.step().stage_kind in ANSWERING_STAGES
-            and session.step().complete
-        ):
-            session.advance()
+        after_answer(self.practice.session)
         self.changed()
 
     def action_continue(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from simulator.engine.views import stage_title
 from simulator.services.practice import PREP_NOTES
+from simulator.tui.persona_text import panel_members, persona_heading
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -51,14 +52,9 @@ class PrepScreen(SessionScreen):
         )
         parts: list[str | tuple[str, str]] = []
         if persona is not None:
-            heading = persona.name + (f", {persona.role}" if persona.role else "")
-            parts += [(heading, "bold"), "\n"]
+            parts += [(persona_heading(persona), "bold"), "\n"]
             if persona.panel:
-                members = ", ".join(
-                    member.name + (f" ({member.role})" if member.role else "")
-                    for member in persona.panel
-                )
-                parts += ["With ", members, "\n"]
+                parts += ["With ", panel_members(persona), "\n"]
             if persona.description:
                 parts += ["\n", persona.description.strip(), "\n"]
             if persona.instructions:

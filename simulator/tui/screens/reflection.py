@@ -6,7 +6,7 @@ added one at a time and go to the study list when the session is saved.
 
 from __future__ import annotations
 
-import contextlib
+from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -16,11 +16,10 @@ from textual.content import Content
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from simulator.engine.session import SessionError
 from simulator.services.practice import Practice, reflection_slot
-from simulator.tui.screens.session_screen import SessionScreen
-from simulator.tui.widgets.draft_area import DraftArea, TextHandler
+from simulator.tui.widgets.draft_area import DraftArea
 from simulator.tui.widgets.key_footer import KeyFooter
+from simulator.tui.writing_screen import WritingScreen
 
 PROMPTS: tuple[tuple[str, str, str], ...] = (
     ("went_well", "What went well?", "An answer you were happy with, a moment that clicked…"),
@@ -46,14 +45,10 @@ class TopicList(OptionList):
     ]
 
 
-class ReflectionScreen(SessionScreen):
+class ReflectionScreen(WritingScreen):
     """Guided reflection after scoring."""
 
     CSS_PATH = "../styles/reflection.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "continue", "Continue"),
-        Binding("escape", "back", "Back"),
-    ]
 
     def __init__(self, practice: Practice) -> None:
         super().__init__(practice)
@@ -87,8 +82,8 @@ class ReflectionScreen(SessionScreen):
                     )
                     yield DraftArea(
                         texts[field],
-                        save=self._saver(field),
-                        keep=self._keeper(field),
+                        save=self.saving_to(reflection_slot(field)),
+                        keep=self.keeping(partial(self.keep_text, field)),
                         placeholder=placeholder,
                         id=f"reflection-{field.replace('_', '-')}",
                         classes="prompt-area",
@@ -112,24 +107,9 @@ class ReflectionScreen(SessionScreen):
                 )
         yield KeyFooter(compact=True, show_command_palette=False)
 
-    def on_mount(self) -> None:
-        """Start typing in the first prompt."""
-        super().on_mount()
-        self.query_one(DraftArea).focus()
-
-    def _saver(self, field: str) -> TextHandler:
-        def save(text: str) -> None:
-            with contextlib.suppress(SessionError):  # the session ended as the typing did
-                self.practice.draft(reflection_slot(field), text)
-
-        return save
-
-    def _keeper(self, field: str) -> TextHandler:
-        def keep(text: str) -> None:
-            with contextlib.suppress(SessionError):
-                self.practice.session.set_reflection(**{field: text})
-
-        return keep
+    def keep_text(self, field: str, text: str) -> None:
+        """Put one prompt's text into the session's reflection."""
+        self.practice.session.set_reflection(**{field: text})
 
     def refresh_view(self) -> None:
         """Show the topics (the free text is the editors' own)."""
@@ -146,8 +126,7 @@ class ReflectionScreen(SessionScreen):
 
     def save_drafts(self) -> None:
         """Save whatever was typed and not saved yet, a topic still in its box included."""
-        for area in self.query(DraftArea):
-            area.flush()
+        super().save_drafts()
         topic_input = self.query_one("#topic-input", Input)
         if topic_input.value.strip():
             self.practice.session.add_topic(topic_input.value)
@@ -179,17 +158,3 @@ class ReflectionScreen(SessionScreen):
         self.practice.session.remove_topic(topics[index])
         self.practice.saved()
         self.refresh_view()
-
-    # --- leaving -------------------------------------------------------------------------
-
-    def action_continue(self) -> None:
-        """On to the follow-up plan."""
-        self.save_drafts()
-        self.practice.session.advance()
-        self.changed()
-
-    def action_back(self) -> None:
-        """Back to self-scoring."""
-        self.save_drafts()
-        self.practice.session.go_back()
-        self.changed()

@@ -8,7 +8,7 @@ sample answer. Everything from packs and answers is shown as plain text, never m
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,15 +17,17 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from simulator.common.names import SOURCE_NAMES
-from simulator.engine.insights import STAR_PARTS, Insights
 from simulator.engine.views import ScoreItem
 from simulator.packs.records import Criterion
 from simulator.services.practice import Practice
 from simulator.tui.notices import clear_stale_notices
 from simulator.tui.screens.session_screen import SessionScreen
-from simulator.tui.timefmt import clock_text
+from simulator.tui.widgets.heading import heading
+from simulator.tui.widgets.insight_rows import insight_rows
 from simulator.tui.widgets.key_footer import KeyFooter
-from simulator.tui.widgets.labelled_rows import LabelledRows, Row
+from simulator.tui.widgets.labelled_rows import LabelledRows
+from simulator.tui.widgets.reveal import Reveal
+from simulator.tui.widgets.sheet_row import SheetRow
 
 Part = str | tuple[str, str]
 """A piece of display text: plain, or plain with one of our own styles."""
@@ -37,15 +39,11 @@ LABEL_WIDTH = 12
 MAX_CRITERIA = 8
 """A rubric has at most this many criteria (the pack format's limit); rows are made ahead."""
 
-RowKind = Literal["criterion", "check"]
-"""A rubric row scores a criterion or ticks a checklist item."""
 
-
-def marks(score: int | None) -> Part:
-    """A score as five marks, filled up to the score."""
-    if score is None:
-        return ("○○○○○", "dim")
-    return ("●" * score + "○" * (5 - score), "bold $accent")
+def source_name(source: str) -> str:
+    """What an answer's kind of question is called (a question of an unknown kind is a
+    question)."""
+    return SOURCE_NAMES.get(source, "Question")
 
 
 def prompt_content(item: ScoreItem) -> Content:
@@ -54,7 +52,7 @@ def prompt_content(item: ScoreItem) -> Content:
     parts: list[Part] = []
     if item.parent_prompt:
         parts += [("Following up on: ", "dim italic"), (item.parent_prompt, "dim"), "\n"]
-    parts += [(SOURCE_NAMES.get(answer["source"], "Question"), "bold $accent"), "\n"]
+    parts += [(source_name(answer["source"]), "bold $accent"), "\n"]
     parts += [answer["prompt"]]
     return Content.assemble(*parts)
 
@@ -69,254 +67,6 @@ def answer_content(item: ScoreItem) -> Content:
     text = answer["text"].strip("\n")
     parts += [text] if text.strip() else [("(nothing written)", "dim italic")]
     return Content.assemble(*parts)
-
-
-def _counted(counts: dict[str, int]) -> str:
-    return ", ".join(f"{word} ×{count}" if count > 1 else word for word, count in counts.items())
-
-
-def insight_rows(insights: Insights, *, revealed: bool) -> list[Row]:
-    """What the engine noticed, in plain words, one insight a row.
-
-    Talking points are counted here, and listed with the sample answer once ``revealed``.
-    """
-    rows: list[Row] = []
-
-    def add(label: str, *value: Part) -> None:
-        rows.append((label, Content.assemble(*value)))
-
-    time_use = insights.time
-    used = f"{clock_text(time_use.used)} of {clock_text(time_use.limit)}"
-    if time_use.overtime > 0:
-        add("Time", used, ", ", (f"{clock_text(time_use.overtime)} over", "$warning"))
-    else:
-        add("Time", used)
-
-    length = insights.length
-    if length.verdict == "empty":
-        add("Length", ("nothing written", "$warning"))
-    else:
-        words = f"{length.words} word{'s' if length.words != 1 else ''}"
-        if length.budget:
-            add("Length", words, (f" ({length.verdict}: about {length.budget} fit)", "dim"))
-        else:
-            add("Length", words)
-
-    fillers = insights.fillers
-    add("Fillers", _counted(fillers.fillers) if fillers.fillers else "none")
-    add("Hedges", _counted(fillers.hedges) if fillers.hedges else "none")
-    if fillers.filler_total or fillers.hedge_total:
-        add("", (f"{fillers.per_100_words:g} per 100 words", "dim"))
-
-    if insights.pronouns is not None:
-        pronouns = insights.pronouns
-        if pronouns.i_share is None:
-            add("I / we", "neither used")
-        else:
-            share = round(pronouns.i_share * 100)
-            add(
-                "I / we",
-                f"I {pronouns.i_count}, we {pronouns.we_count}",
-                (f" ({share}% I)", "dim"),
-            )
-
-    numbers = insights.numbers
-    if numbers.total:
-        add("Numbers", str(numbers.total), (f"  {', '.join(numbers.examples)}", "dim"))
-    else:
-        add("Numbers", "none")
-
-    if insights.star is not None:
-        star: list[Part] = []
-        for part in STAR_PARTS:
-            if star:
-                star.append(" ")
-            if part in insights.star.present:
-                star.append((f"✓{part}", "$success"))
-            else:
-                star.append((f"·{part}", "dim"))
-        add("STAR", *star)
-
-    if insights.keywords is not None:
-        keywords = insights.keywords
-        total = len(keywords.covered) + len(keywords.missing)
-        value: list[Part] = [f"{len(keywords.covered)} of {total}"]
-        if keywords.covered:
-            value += [": ", ", ".join(keywords.covered)]
-        if keywords.missing:
-            value += [("; not used: ", "dim"), (", ".join(keywords.missing), "dim")]
-        add("Keywords", *value)
-
-    points = insights.talking_points
-    if points:
-        covered = sum(1 for point in points if point.covered)
-        note = "" if revealed else " (listed after scoring)"
-        add("Talking pts", f"{covered} of {len(points)} look covered", (note, "dim"))
-
-    if insights.top_words:
-        add("Most used", _counted(dict(insights.top_words)))
-    return rows
-
-
-def check_content(item: str, ticked: bool) -> Content:
-    """One checklist item with its tick box."""
-    return Content.assemble(("[x] " if ticked else "[ ] ", "bold $accent"), item)
-
-
-def criterion_title(criterion: Criterion, score: int | None) -> Content:
-    """A criterion's row: its score as marks and a number, then its label."""
-    number = ("–", "dim") if score is None else (str(score), "bold")
-    return Content.assemble(marks(score), " ", number, "  ", (criterion.label, "bold"))
-
-
-def level_rows(criterion: Criterion, score: int | None) -> list[Row]:
-    """A criterion's level anchors, the one matching the score picked out."""
-    rows: list[Row] = []
-    for level in sorted(criterion.levels):
-        text = criterion.levels[level]
-        chosen = level == score
-        label = Content.assemble((f"{level}", "bold $accent" if chosen else "bold"))
-        rows.append((label, Content.assemble((text, "bold $accent") if chosen else text)))
-    return rows
-
-
-def point_rows(item: ScoreItem) -> list[Row]:
-    """The talking points, marked ✓ when the answer seems to cover them."""
-    points = item.insights.talking_points
-    if points:
-        return [
-            (
-                Content.assemble(("✓", "$success") if point.covered else ("·", "dim")),
-                Content(point.point),
-            )
-            for point in points
-        ]
-    return [(Content.assemble(("·", "dim")), Content(text)) for text in item.talking_points]
-
-
-class SheetRow(Vertical):
-    """A row of the rubric the cursor can rest on: a criterion or a checklist item.
-
-    A highlighted criterion opens to show its description and level anchors. Rows are
-    reused from answer to answer: :meth:`set_criterion` and :meth:`set_check` say what the
-    row shows now.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(classes="sheet-row")
-        self.kind: RowKind = "criterion"
-        """What the row scores or ticks."""
-        self.key = ""
-        """The criterion id, or the checklist item's text."""
-        self.criterion: Criterion | None = None
-        """The criterion, for a criterion row."""
-        self._heading = Static("", classes="row-title", markup=False)
-        self._description = Static("", classes="row-detail row-description", markup=False)
-        self._levels = LabelledRows(label_width=1, classes="row-detail row-levels")
-        self._no_levels = Static(
-            Content.assemble(("Score 1 (weak) to 5 (strong).", "dim")),
-            classes="row-detail",
-            markup=False,
-        )
-        self._drawn: tuple[object, ...] | None = None
-        self._details_for: Criterion | None = None
-
-    def compose(self) -> ComposeResult:
-        """The title line, then a criterion's details (shown when highlighted)."""
-        yield self._heading
-        yield self._description
-        yield self._levels
-        yield self._no_levels
-
-    def set_criterion(self, criterion: Criterion, score: int | None, *, highlighted: bool) -> None:
-        """Show a criterion with its score, opened when highlighted."""
-        self.kind = "criterion"
-        self.key = criterion.id
-        self.criterion = criterion
-        self.set_class(highlighted, "-highlight")
-        if self._details_for != criterion:
-            self._details_for = criterion
-            self._drawn = None
-            self._description.update(Content.assemble((criterion.description.strip(), "italic")))
-        description = bool(criterion.description.strip())
-        self._description.display = highlighted and description
-        self._levels.display = highlighted and bool(criterion.levels)
-        self._no_levels.display = highlighted and not criterion.levels
-        if self._drawn != ("criterion", score):
-            self._drawn = ("criterion", score)
-            self._heading.update(criterion_title(criterion, score))
-            self._levels.set_rows(level_rows(criterion, score))
-
-    def set_check(self, item: str, ticked: bool, *, highlighted: bool) -> None:
-        """Show a checklist item and whether it is ticked."""
-        self.kind = "check"
-        self.key = item
-        self.criterion = None
-        self._details_for = None
-        self.set_class(highlighted, "-highlight")
-        for detail in (self._description, self._levels, self._no_levels):
-            detail.display = False
-        if self._drawn != ("check", item, ticked):
-            self._drawn = ("check", item, ticked)
-            self._heading.update(check_content(item, ticked))
-
-
-class Reveal(Vertical):
-    """What comes after scoring: the talking points and the sample answer."""
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._item: ScoreItem | None = None
-        self._ready = False
-
-    def compose(self) -> ComposeResult:
-        """A note until everything is scored, then the points and the sample."""
-        yield Static("", id="reveal-note", markup=False)
-        yield Static(
-            Content.assemble(("Talking points", "bold $accent")),
-            id="reveal-points-title",
-            markup=False,
-        )
-        yield LabelledRows(label_width=1, id="reveal-points")
-        yield Static(
-            Content.assemble(("Sample answer", "bold $accent")),
-            id="reveal-sample-title",
-            markup=False,
-        )
-        yield Static("", id="reveal-sample", markup=False)
-
-    def on_mount(self) -> None:
-        """Show the answer given before it was mounted."""
-        self._ready = True
-        if self._item is not None:
-            self.show(self._item)
-
-    def show(self, item: ScoreItem) -> None:
-        """Show the note, or the talking points and sample answer once every criterion has
-        a score."""
-        self._item = item
-        if not self._ready:
-            return
-        note = self.query_one("#reveal-note", Static)
-        points = point_rows(item) if item.complete else []
-        sample = item.sample_answer.strip() if item.complete else ""
-        if not item.complete:
-            message = "Score every criterion to see the talking points and a sample answer."
-            note.update(Content.assemble((message, "dim italic")))
-        elif not points and not sample:
-            message = "This one has no talking points or sample answer."
-            note.update(Content.assemble((message, "dim")))
-        else:
-            note.update("")
-        note.display = not item.complete or (not points and not sample)
-        self.query_one("#reveal-points-title").display = bool(points)
-        rows = self.query_one("#reveal-points", LabelledRows)
-        rows.display = bool(points)
-        rows.set_rows(points)
-        self.query_one("#reveal-sample-title").display = bool(sample)
-        sample_static = self.query_one("#reveal-sample", Static)
-        sample_static.display = bool(sample)
-        sample_static.update(Content(sample))
 
 
 SCORING_KEYS: list[BindingType] = [
@@ -374,6 +124,8 @@ class SelfScoreScreen(SessionScreen):
         self._reveal = Reveal(id="reveal", classes="sheet-reveal")
         self._drawn_state: tuple[object, ...] | None = None
         self._drawn_kind: str | None = None
+        self._answers = 0
+        """How many answers there are to score, as last drawn."""
 
     def compose(self) -> ComposeResult:
         """The heading, the answer pane and the rubric pane."""
@@ -384,11 +136,7 @@ class SelfScoreScreen(SessionScreen):
                 answer_pane.border_title = "Answer"
                 yield Static("", id="score-prompt", markup=False)
                 yield Static("", id="score-answer", markup=False)
-                yield Static(
-                    Content.assemble(("What the answer shows", "bold $accent")),
-                    id="score-insights-title",
-                    markup=False,
-                )
+                yield heading("What the answer shows", id="score-insights-title")
                 yield LabelledRows(label_width=LABEL_WIDTH, id="score-insights")
             with RubricPane(id="rubric-pane") as rubric_pane:
                 rubric_pane.border_title = "Rubric"
@@ -396,11 +144,7 @@ class SelfScoreScreen(SessionScreen):
                 with Vertical(id="criterion-rows", classes="sheet-group"):
                     yield from self._criterion_rows
                 with Vertical(id="check-rows", classes="sheet-group"):
-                    yield Static(
-                        Content.assemble(("Checklist", "bold $accent"), ("  space ticks", "dim")),
-                        classes="sheet-heading",
-                        markup=False,
-                    )
+                    yield heading("Checklist", "  space ticks", classes="sheet-heading")
                 yield self._reveal
         yield KeyFooter(compact=True, show_command_palette=False)
 
@@ -418,6 +162,7 @@ class SelfScoreScreen(SessionScreen):
     def refresh_view(self) -> None:
         """Redraw the answer being scored (and rebuild the rubric when the answer changed)."""
         item = self.current_item()
+        self._answers = 0 if item is None else item.total
         body = self.query_one("#score-body")
         heading = self.query_one("#score-heading", Static)
         if item is None:
@@ -498,7 +243,7 @@ class SelfScoreScreen(SessionScreen):
         heading: list[Part] = [
             (f"Answer {item.position + 1} of {item.total}", "bold"),
             ("  ·  ", "dim"),
-            SOURCE_NAMES.get(answer["source"], "Question"),
+            source_name(answer["source"]),
         ]
         if answer["kind"]:
             heading += [("  ·  ", "dim"), answer["kind"]]
@@ -535,8 +280,7 @@ class SelfScoreScreen(SessionScreen):
         if action == "tick":  # on a criterion, space goes down to the checklist
             return any(r.kind == "check" for r in self._rows)
         if action == "move_answer":
-            item = self.current_item()
-            return item is not None and item.total > 1
+            return self._answers > 1
         return True
 
     def action_move_cursor(self, delta: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,7 +19,8 @@ class SessionScreen(Screen[None]):
     """A screen showing one phase of a practice session.
 
     Subclasses render from ``self.practice.session``'s views in :meth:`refresh_view`, call
-    the session's actions in response to keys, then :meth:`changed` to save and move on.
+    the session's actions in response to keys, then :meth:`changed` to save and move on
+    (the app then calls :meth:`show_step`, here or on the next phase's screen).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,10 +41,39 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the session's current state."""
+        self.show_step()
+
+    def show_step(self) -> None:
+        """The session has moved, or this screen has just opened: start what begins now,
+        then redraw."""
+        self.enter_step()
         self.refresh_view()
+
+    def enter_step(self) -> None:
+        """Start what begins when the session arrives where it is now, such as an answer's
+        timer (subclasses fill this in). Never part of :meth:`refresh_view`, which draws
+        and may run any number of times."""
 
     def refresh_view(self) -> None:
         """Redraw from the session's views (subclasses fill this in)."""
+
+    def saving_to(self, slot: str) -> Callable[[str], None]:
+        """Saves an editor's text as the session's draft ``slot``."""
+        return self.keeping(lambda text: self.practice.draft(slot, text))
+
+    @staticmethod
+    def keeping(keep: Callable[[str], None]) -> Callable[[str], None]:
+        """``keep`` for an editor's text, doing nothing once the session has ended (as the
+        typing did)."""
+
+        def kept(text: str) -> None:
+            # Imported here: this module comes with the app, before the engine is needed.
+            from simulator.engine.session import SessionError
+
+            with contextlib.suppress(SessionError):
+                keep(text)
+
+        return kept
 
     def collect_typed_text(self) -> None:
         """Put text still waiting for its autosave into the session now (before quitting)."""

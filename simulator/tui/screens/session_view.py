@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,10 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from simulator.common.names import SOURCE_NAMES, STOPPED_AT
+from simulator.engine import rubric_lookup
+from simulator.engine.answer_tree import ordered_answers, timed_answers
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
 from simulator.journal.markdown import duration
 from simulator.packs.library import Library
-from simulator.packs.rubrics import BUILTIN_RUBRICS
 from simulator.tui.host import now
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -32,21 +32,10 @@ SOURCE_LABELS = {
 
 def criterion_label(answer: AnswerSnapshot, criterion_id: str, library: Library | None) -> str:
     """The label of a scored criterion, looked up in its rubric when that is installed."""
-    rubric_id = answer["rubric_id"]
-    rubrics = []
-    if library is not None and answer["pack_id"]:
-        loaded = library.pack(answer["pack_id"])
-        if loaded is not None:
-            rubrics.extend(loaded.pack.rubrics)
-    if rubric_id in BUILTIN_RUBRICS:
-        rubrics.append(BUILTIN_RUBRICS[rubric_id])
-    for rubric in rubrics:
-        if rubric.id != rubric_id:
-            continue
-        for criterion in rubric.criteria:
-            if criterion.id == criterion_id:
-                return criterion.label
-    return criterion_id
+    label = rubric_lookup.criterion_label(
+        library, answer["rubric_id"], answer["pack_id"], criterion_id
+    )
+    return criterion_id if label is None else label
 
 
 def time_words(used: float, limit: float) -> str:
@@ -60,34 +49,9 @@ def time_words(used: float, limit: float) -> str:
     return words
 
 
-def timed_answers(snapshot: SessionSnapshot) -> list[AnswerSnapshot]:
-    """The answers that were asked for (not the candidate's own questions)."""
-    return [answer for answer in snapshot["answers"] if answer["source"] != "your-question"]
-
-
-def ordered_answers(snapshot: SessionSnapshot) -> Iterator[tuple[str, int, AnswerSnapshot]]:
-    """Each answer with its number ("2.1") and depth, follow-ups right under their parent."""
-    shown = timed_answers(snapshot)
-    ids = {answer["id"] for answer in shown}
-    children: dict[str | None, list[AnswerSnapshot]] = {}
-    for answer in shown:
-        parent = answer["parent_id"] if answer["parent_id"] in ids else None
-        children.setdefault(parent, []).append(answer)
-
-    def walk(
-        parent: str | None, prefix: str, depth: int
-    ) -> Iterator[tuple[str, int, AnswerSnapshot]]:
-        for index, answer in enumerate(children.get(parent, []), start=1):
-            number = f"{prefix}{index}"
-            yield number, depth, answer
-            yield from walk(answer["id"], f"{number}.", depth + 1)
-
-    yield from walk(None, "", 0)
-
-
 def summary_content(snapshot: SessionSnapshot) -> Content:
     """The session at a glance: who, when, how far, how long, how it was scored."""
-    answers = timed_answers(snapshot)
+    answers = timed_answers(snapshot["answers"])
     parts: Parts = [
         ("Mock interview with ", "bold"),
         (snapshot["persona_name"], "bold $accent"),
@@ -150,7 +114,7 @@ def answer_content(number: str, answer: AnswerSnapshot, library: Library | None 
 def scores_content(snapshot: SessionSnapshot, library: Library | None = None) -> Content | None:
     """The mean score per criterion over the session, or None when nothing was scored."""
     given: dict[str, list[int]] = {}
-    for answer in timed_answers(snapshot):
+    for answer in timed_answers(snapshot["answers"]):
         for criterion, score in answer["scores"].items():
             label = criterion_label(answer, criterion, library)
             given.setdefault(label, []).append(score)

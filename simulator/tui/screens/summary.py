@@ -17,12 +17,14 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from simulator.common.names import COUNT_NAMES
+from simulator.engine.snapshot import ReminderSnapshot
 from simulator.engine.views import SessionSummary
 from simulator.journal import Journal, JournalError
 from simulator.journal.export import export_session_file
 from simulator.services.practice import JournalWriter
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text, local_date
+from simulator.tui.widgets.heading import heading
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.widgets.labelled_rows import LabelledRows, Row
 
@@ -87,7 +89,6 @@ def _text_or_none(text: str) -> Part:
 def reflection_content(summary: SessionSummary) -> Content:
     """The reflection, prompt by prompt."""
     reflection = summary.reflection
-    topics = reflection["topics"]
     parts: list[Part] = [
         ("What went well", "bold"),
         "\n",
@@ -104,40 +105,45 @@ def reflection_content(summary: SessionSummary) -> Content:
         ("Topics to learn", "bold"),
         "\n",
     ]
-    if topics:
-        for index, topic in enumerate(topics):
-            parts += [("\n" if index else ""), ("• ", "$accent"), topic]
-    else:
-        parts += [("(none)", "dim italic")]
+    parts += _lines([_bullet(topic) for topic in reflection["topics"]], "(none)")
     return Content.assemble(*parts)
+
+
+def _lines(lines: list[list[Part]], empty: str) -> list[Part]:
+    """Lines one under another, or ``empty`` (dim) when there are none."""
+    if not lines:
+        return [(empty, "dim italic")]
+    parts: list[Part] = []
+    for index, line in enumerate(lines):
+        parts += ["\n" if index else "", *line]
+    return parts
+
+
+def _bullet(text: str) -> list[Part]:
+    return [("• ", "$accent"), text]
 
 
 def questions_content(summary: SessionSummary) -> Content:
     """The questions the candidate asked at the end."""
-    if not summary.candidate_questions:
-        return Content.assemble(("You asked no questions this time.", "dim italic"))
-    parts: list[Part] = []
-    for index, question in enumerate(summary.candidate_questions):
-        parts += [("\n" if index else ""), ("• ", "$accent"), question]
-    return Content.assemble(*parts)
+    asked = [_bullet(question) for question in summary.candidate_questions]
+    return Content.assemble(*_lines(asked, "You asked no questions this time."))
+
+
+def _reminder_line(reminder: ReminderSnapshot) -> list[Part]:
+    style = "" if reminder["done_at"] is None and not reminder["closed"] else "dim"
+    line: list[Part] = [(local_date(reminder["due_at"]), "bold " + style if style else "bold")]
+    line += ["  ", (reminder["title"], style)]
+    if reminder["done_at"] is not None:
+        line += [("  done", "$success")]
+    elif reminder["closed"]:
+        line += [("  closed", "dim")]
+    return line
 
 
 def reminders_content(summary: SessionSummary) -> Content:
     """The follow-up plan, one line per reminder."""
-    if not summary.reminders:
-        return Content.assemble(("No follow-ups planned.", "dim italic"))
-    parts: list[Part] = []
-    for index, reminder in enumerate(summary.reminders):
-        if index:
-            parts.append("\n")
-        style = "" if reminder["done_at"] is None and not reminder["closed"] else "dim"
-        parts += [(local_date(reminder["due_at"]), "bold " + style if style else "bold"), "  "]
-        parts += [(reminder["title"], style)]
-        if reminder["done_at"] is not None:
-            parts += [("  done", "$success")]
-        elif reminder["closed"]:
-            parts += [("  closed", "dim")]
-    return Content.assemble(*parts)
+    lines = [_reminder_line(reminder) for reminder in summary.reminders]
+    return Content.assemble(*_lines(lines, "No follow-ups planned."))
 
 
 class SummaryScreen(SessionScreen):
@@ -158,46 +164,20 @@ class SummaryScreen(SessionScreen):
         yield Static("", id="summary-heading", markup=False)
         with VerticalScroll(id="summary-page"), Horizontal(id="summary-columns"):
             with Vertical(id="summary-left", classes="summary-column"):
-                yield Static(
-                    Content.assemble(("The session in numbers", "bold $accent")),
-                    classes="summary-title",
-                    markup=False,
-                )
+                yield heading("The session in numbers", classes="summary-title")
                 yield LabelledRows(label_width=19, id="summary-numbers")
-                yield Static(
-                    Content.assemble(("Scores by criterion", "bold $accent")),
-                    classes="summary-title",
-                    markup=False,
-                )
+                yield heading("Scores by criterion", classes="summary-title")
                 yield LabelledRows(label_width=26, id="summary-criteria")
                 yield Static("", id="summary-no-criteria", markup=False)
-                yield Static(
-                    Content.assemble(
-                        ("Scores by topic", "bold $accent"), ("  lowest first", "dim")
-                    ),
-                    classes="summary-title",
-                    markup=False,
-                )
+                yield heading("Scores by topic", "  lowest first", classes="summary-title")
                 yield LabelledRows(label_width=26, id="summary-tags")
                 yield Static("", id="summary-no-tags", markup=False)
             with Vertical(id="summary-right", classes="summary-column"):
-                yield Static(
-                    Content.assemble(("Reflection", "bold $accent")),
-                    classes="summary-title",
-                    markup=False,
-                )
+                yield heading("Reflection", classes="summary-title")
                 yield Static("", id="summary-reflection", markup=False)
-                yield Static(
-                    Content.assemble(("Your questions", "bold $accent")),
-                    classes="summary-title",
-                    markup=False,
-                )
+                yield heading("Your questions", classes="summary-title")
                 yield Static("", id="summary-questions", markup=False)
-                yield Static(
-                    Content.assemble(("Follow-up plan", "bold $accent")),
-                    classes="summary-title",
-                    markup=False,
-                )
+                yield heading("Follow-up plan", classes="summary-title")
                 yield Static("", id="summary-reminders", markup=False)
         yield KeyFooter(compact=True, show_command_palette=False)
 

@@ -139,10 +139,9 @@ class LineCachedTextArea(TextArea):
         selection = self.selection
         start, end = selection
         top, bottom = sorted(selection)
-        has_cursor = self._has_cursor
         matching_bracket = self._matching_bracket_location
         draw_matched_brackets = bool(
-            has_cursor
+            self._has_cursor
             and self.match_cursor_bracket
             and matching_bracket is not None
             and start == end
@@ -151,45 +150,14 @@ class LineCachedTextArea(TextArea):
         suggestion_shown = bool(
             self.suggestion and (self.has_focus or not self.hide_suggestion_on_blur)
         )
-        scroll_x, scroll_y = self.scroll_offset
-        theme_styles: tuple[Style | None, ...] = ()
-        if theme:
-            theme_styles = (
-                theme.base_style,
-                theme.gutter_style,
-                theme.cursor_style,
-                theme.cursor_line_style,
-                theme.cursor_line_gutter_style,
-                theme.bracket_matching_style,
-                theme.selection_style,
-            )
         bypass = bool(
             (self.placeholder and not self.text)
             or (self._highlights and theme)
             or type(self).get_line is not TextArea.get_line
         )
-        key = (
-            self.size,
-            self.scrollable_content_region.size.width,
-            self.region.size.width,
-            self.virtual_size.width,
-            scroll_x,
-            self.soft_wrap,
-            self.indent_width,
-            self.gutter_width,
-            self.show_line_numbers,
-            self.line_number_start,
-            self.highlight_cursor_line,
-            has_cursor,
-            theme.name if theme else None,
-            theme_styles,
-            # The base style TextArea falls back on before its theme has read the CSS.
-            None if theme and theme.base_style is not None else self.rich_style,
-            id(self.app.console),
-        )
         return _Frame(
-            key=key,
-            scroll_y=scroll_y,
+            key=self._frame_key(),
+            scroll_y=self.scroll_offset[1],
             height=self.wrapped_document.height,
             start=start,
             end=end,
@@ -204,6 +172,40 @@ class LineCachedTextArea(TextArea):
             show_line_numbers=self.show_line_numbers,
             bypass=bypass,
             suggestion_row=end[0] if suggestion_shown else -1,
+        )
+
+    def _frame_key(self) -> tuple[Any, ...]:
+        """The widget-wide things every line is drawn with: sizes, scroll, theme, ..."""
+        theme = self._theme
+        theme_styles: tuple[Style | None, ...] = ()
+        if theme:
+            theme_styles = (
+                theme.base_style,
+                theme.gutter_style,
+                theme.cursor_style,
+                theme.cursor_line_style,
+                theme.cursor_line_gutter_style,
+                theme.bracket_matching_style,
+                theme.selection_style,
+            )
+        return (
+            self.size,
+            self.scrollable_content_region.size.width,
+            self.region.size.width,
+            self.virtual_size.width,
+            self.scroll_offset[0],
+            self.soft_wrap,
+            self.indent_width,
+            self.gutter_width,
+            self.show_line_numbers,
+            self.line_number_start,
+            self.highlight_cursor_line,
+            self._has_cursor,
+            theme.name if theme else None,
+            theme_styles,
+            # The base style TextArea falls back on before its theme has read the CSS.
+            None if theme and theme.base_style is not None else self.rich_style,
+            id(self.app.console),
         )
 
     def _line_key(self, frame: _Frame, y: int) -> LineKey | None:
@@ -229,49 +231,20 @@ class LineCachedTextArea(TextArea):
             wrap_offsets[section_offset] if section_offset < len(wrap_offsets) else length + 1
         )
         section_text = text[section_start:section_end]
-
         tab_widths: tuple[int, ...] = ()
         if "\t" in text:
             line_tab_widths = wrapped_document.get_tab_widths(line_index)
             tabs_before = text.count("\t", 0, section_start)
-            tabs_within = section_text.count("\t")
-            tab_widths = tuple(line_tab_widths[tabs_before : tabs_before + tabs_within])
-
-        def within(column_start: int, column_end: int) -> tuple[int, int] | None:
-            """A styled column range of the line, as it falls in this section."""
-            clipped_start = max(column_start, section_start)
-            clipped_end = min(column_end, section_end)
-            if clipped_start >= clipped_end:
-                return None
-            return clipped_start - section_start, clipped_end - section_start
-
-        start, end = frame.start, frame.end
-        cursor_row, cursor_column = end
-        on_cursor_row = cursor_row == line_index
-
-        selected: tuple[int, int] | str | None = None
-        (top_row, top_column), (bottom_row, bottom_column) = frame.top, frame.bottom
-        if start != end and top_row <= line_index <= bottom_row:
-            if length == 0 and not on_cursor_row:
-                selected = "empty"
-            elif line_index == top_row == bottom_row:
-                selected = within(top_column, bottom_column)
-            elif line_index == top_row:
-                selected = within(top_column, length)
-            elif line_index == bottom_row:
-                selected = within(0, bottom_column)
-            else:
-                selected = within(0, length)
-
-        cursor = None
-        if on_cursor_row and frame.cursor_drawn is not None:
-            cursor_cell = within(cursor_column, cursor_column + 1)
-            if cursor_cell is not None:
-                cursor = (cursor_cell, frame.cursor_drawn)
-        bracket = None
-        if frame.bracket is not None and frame.bracket[0] == line_index:
-            bracket = within(frame.bracket[1], frame.bracket[1] + 1)
-
+            tab_widths = tuple(
+                line_tab_widths[tabs_before : tabs_before + section_text.count("\t")]
+            )
+        bracket = frame.bracket
+        if frame.top[0] <= line_index <= frame.bottom[0] or (
+            bracket is not None and bracket[0] == line_index
+        ):
+            marks = _marks(frame, line_index, length, section_start, section_end)
+        else:
+            marks = _UNMARKED  # most lines: no cursor, selection or bracket
         return (
             frame.key,
             section_text,
@@ -280,10 +253,7 @@ class LineCachedTextArea(TextArea):
             section_offset == 0,
             line_index if frame.show_line_numbers else None,
             tab_widths,
-            on_cursor_row,
-            selected,
-            cursor,
-            bracket,
+            *marks,
         )
 
     # Repainting --------------------------------------------------------------------------
@@ -320,3 +290,49 @@ class LineCachedTextArea(TextArea):
         width = max(self.virtual_size.width, self.size.width)
         for y in changed:
             self.refresh(Region(0, y, width, 1))
+
+
+Marks = tuple[bool, tuple[int, int] | str | None, object, tuple[int, int] | None]
+"""Whether a visual line is on the cursor's row, and its selection, cursor and bracket."""
+
+_UNMARKED: Marks = (False, None, None, None)
+"""The marks of a line away from the cursor, the selection and the matching bracket."""
+
+
+def _within(
+    column_start: int, column_end: int, section_start: int, section_end: int
+) -> tuple[int, int] | None:
+    """A styled column range of a line, as it falls in one section of it (None: not in it)."""
+    clipped_start = max(column_start, section_start)
+    clipped_end = min(column_end, section_end)
+    if clipped_start >= clipped_end:
+        return None
+    return clipped_start - section_start, clipped_end - section_start
+
+
+def _marks(
+    frame: _Frame, line_index: int, length: int, section_start: int, section_end: int
+) -> Marks:
+    """Whether a visual line is on the cursor's row, and where the selection, the cursor
+    and the matching bracket fall in it."""
+    cursor_row, cursor_column = frame.end
+    on_cursor_row = cursor_row == line_index
+    selected: tuple[int, int] | str | None = None
+    (top_row, top_column), (bottom_row, bottom_column) = frame.top, frame.bottom
+    if frame.start != frame.end and top_row <= line_index <= bottom_row:
+        if length == 0 and not on_cursor_row:
+            selected = "empty"
+        else:
+            first = top_column if line_index == top_row else 0
+            last = bottom_column if line_index == bottom_row else length
+            selected = _within(first, last, section_start, section_end)
+    cursor = None
+    if on_cursor_row and frame.cursor_drawn is not None:
+        cursor_cell = _within(cursor_column, cursor_column + 1, section_start, section_end)
+        if cursor_cell is not None:
+            cursor = (cursor_cell, frame.cursor_drawn)
+    bracket = None
+    if frame.bracket is not None and frame.bracket[0] == line_index:
+        column = frame.bracket[1]
+        bracket = _within(column, column + 1, section_start, section_end)
+    return on_cursor_row, selected, cursor, bracket
