@@ -71,10 +71,9 @@ def weighted_sample(
 
 @dataclass(frozen=True)
 class StageDraw:
-    """The questions drawn for one questions stage."""
+    """The questions drawn for one questions stage (its position in the plan is its key in
+    :attr:`Draw.stages`)."""
 
-    stage_index: int
-    """The stage's position in the plan."""
     wanted: int
     """How many questions the stage asks for (after ``--questions``)."""
     available: int
@@ -161,7 +160,7 @@ def draw_questions(
             rest, weights, wanted - len(first), stage_rng(seed, index)
         )
         used.update(ref.key for ref in chosen)
-        stages[index] = StageDraw(index, wanted, len(candidates), tuple(chosen))
+        stages[index] = StageDraw(wanted, len(candidates), tuple(chosen))
         label = stage_label(index, stage)
         if not chosen:
             notes.append(f"{label} has no question to ask and is left out")

@@ -58,6 +58,22 @@ MAX_BOX = max(INTERVAL_DAYS)
 """The highest box."""
 
 
+@dataclass(frozen=True)
+class ReviewEvent:
+    """One answer to a drawn question, as the scheduler sees it."""
+
+    key: QuestionKey
+    """(pack id, question id)."""
+    at: float
+    """When it was answered (seconds since the epoch)."""
+    mean_score: float | None
+    """The mean of its criterion scores, 1 to 5; None when not self-scored."""
+    skipped: bool
+    """Whether the candidate skipped it."""
+    prompt_hash: str = ""
+    """sha256 of the prompt as asked."""
+
+
 class Grade(Enum):
     """How one answer went, for scheduling."""
 
@@ -74,22 +90,6 @@ GRADE_WORDS: dict[Grade, str] = {
     Grade.EXCELLENT: "excellent",
 }
 """Each grade in plain words."""
-
-
-@dataclass(frozen=True)
-class ReviewEvent:
-    """One answer to a drawn question, as the scheduler sees it."""
-
-    key: QuestionKey
-    """(pack id, question id)."""
-    at: float
-    """When it was answered (seconds since the epoch)."""
-    mean_score: float | None
-    """The mean of its criterion scores, 1 to 5; None when not self-scored."""
-    skipped: bool
-    """Whether the candidate skipped it."""
-    prompt_hash: str = ""
-    """sha256 of the prompt as asked."""
 
 
 @dataclass(frozen=True)
@@ -259,12 +259,12 @@ def review_draw(library: Library, persona: Persona, keys: Sequence[QuestionKey])
         if stage.stage != "questions":
             continue
         if first:
-            stages[index] = StageDraw(index, len(chosen), len(chosen), tuple(chosen))
+            stages[index] = StageDraw(len(chosen), len(chosen), tuple(chosen))
             first = False
             if not chosen:
                 notes.append(f"{stage_label(index, stage)} has no question to ask")
         else:
-            stages[index] = StageDraw(index, 0, 0, ())
+            stages[index] = StageDraw(0, 0, ())
     if first:
         notes.append(f"persona {persona.id} asks no questions, so it cannot run a review")
     return Draw(stages, tuple(notes))

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from simulator.engine.snapshot import AnswerSnapshot
 
 
+@dataclass(frozen=True, kw_only=True)
+class MeanScore:
+    """A mean of self-scores, and how many went into it."""
+
+    mean: float
+    """The mean, 1 to 5."""
+    count: int
+    """How many scores (or scored answers) it is the mean of."""
+
+
 @dataclass(frozen=True)
-class CriterionScore:
+class CriterionScore(MeanScore):
     """The mean score one criterion of one rubric got over the session's answers."""
 
     rubric_id: str
@@ -18,22 +29,14 @@ class CriterionScore:
     """The criterion."""
     label: str
     """Its label (the criterion id when the rubric is not known)."""
-    mean: float
-    """The mean of its scores, 1 to 5."""
-    count: int
-    """How many answers scored it."""
 
 
 @dataclass(frozen=True)
-class TagScore:
-    """The mean score of the answers to questions with one tag."""
+class TagScore(MeanScore):
+    """The mean score of the answers to questions with one tag (the mean of their means)."""
 
     tag: str
     """The tag."""
-    mean: float
-    """The mean of those answers' means, 1 to 5."""
-    count: int
-    """How many scored answers have the tag."""
 
 
 @dataclass(frozen=True)
@@ -95,19 +98,25 @@ def session_scores(
             rubric_id,
             criterion_id,
             labels.get((rubric_id, criterion_id), criterion_id),
-            round(sum(values) / len(values), 3),
-            len(values),
+            **_mean_of(values),
         )
         for (rubric_id, criterion_id), values in criterion_totals.items()
     )
     by_tag = tuple(
         sorted(
-            (
-                TagScore(tag, round(sum(values) / len(values), 3), len(values))
-                for tag, values in tag_means.items()
-            ),
+            (TagScore(tag, **_mean_of(values)) for tag, values in tag_means.items()),
             key=lambda score: (score.mean, score.tag),
         )
     )
     overall = round(sum(means) / len(means), 3) if means else None
     return SessionScores(overall, by_criterion, by_tag, len(means), scorable)
+
+
+class _Mean(TypedDict):
+    mean: float
+    count: int
+
+
+def _mean_of(values: Sequence[float]) -> _Mean:
+    """The :class:`MeanScore` fields of ``values`` (not empty), the mean to 3 places."""
+    return {"mean": round(sum(values) / len(values), 3), "count": len(values)}

@@ -3,8 +3,9 @@
 The interface calls this module and nothing below it. Every change is saved through one
 background writer thread, in order, so the screen never waits for the disk and a later
 save can never be overtaken by an earlier one. Text being typed is kept as drafts (one row
-per slot) within a second of typing; a full snapshot is saved on every step. After a crash,
-:meth:`Practice.resume` restores the last snapshot and lays the newer drafts over it.
+per slot) within a second of typing, a full snapshot after each change of the session (as
+:meth:`Session.on_change` tells). After a crash, :meth:`Practice.resume` restores the last
+snapshot and lays the newer drafts over it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 import queue
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,13 @@ def reflection_slot(field: str) -> str:
 def thank_you_slot(recipient: str) -> str:
     """Draft slot for the thank-you note to one person."""
     return f"thank-you:{recipient}"
+
+
+def _held_by_snapshot(slots: Iterable[str]) -> set[str]:
+    """The slots a snapshot holds the text of: all but the typed question and conflicts."""
+    return {
+        slot for slot in slots if slot != YOUR_QUESTION and not slot.startswith(CONFLICT_PREFIX)
+    }
 
 
 def process_start_time(pid: int) -> float | None:
@@ -270,7 +278,7 @@ class Practice:
 
     def __init__(self, session: Session, writer: JournalWriter) -> None:
         self.session = session
-        """The engine's session: read its views, call its actions, then :meth:`saved`."""
+        """The engine's session: read its views and call its actions; each change is saved."""
         self.writer = writer
         """Where saves go."""
         self.lock = SessionLock(session.id)
@@ -284,6 +292,8 @@ class Practice:
         self._instance = uuid.uuid4().hex[:8]
         self.your_question = ""
         """A question of the candidate's typed but not yet added (its draft)."""
+        self._saved_revision: int | None = None  # None: this object has not saved it yet
+        session.on_change(self._save)
 
     @classmethod
     def start(
@@ -341,24 +351,26 @@ class Practice:
         return practice
 
     def apply_drafts(self, drafts: dict[str, str]) -> None:
-        """Put drafted text back where it was typed."""
+        """Put drafted text back where it was typed (no snapshot is saved for it: the
+        drafts are in the journal; the next change or :meth:`saved` saves them with it)."""
         session = self.session
         current = session.current_answer()
-        for slot, text in drafts.items():
-            if current is not None and slot == answer_slot(current["id"]):
-                session.set_answer_text(text)
-            elif slot == PREP_NOTES:
-                session.set_prep_notes(text)
-            elif slot == YOUR_QUESTION:
-                self.your_question = text
-            elif slot.startswith("reflection:"):
-                field = slot.removeprefix("reflection:")
-                if field in REFLECTION_FIELDS:
-                    session.set_reflection(**{field: text})
-            elif slot.startswith("thank-you:"):
-                recipient = slot.removeprefix("thank-you:")
-                if recipient in session.thank_you_recipients():
-                    session.set_thank_you_draft(recipient, text)
+        with session.quietly():
+            for slot, text in drafts.items():
+                if current is not None and slot == answer_slot(current["id"]):
+                    session.set_answer_text(text)
+                elif slot == PREP_NOTES:
+                    session.set_prep_notes(text)
+                elif slot == YOUR_QUESTION:
+                    self.your_question = text
+                elif slot.startswith("reflection:"):
+                    field = slot.removeprefix("reflection:")
+                    if field in REFLECTION_FIELDS:
+                        session.set_reflection(**{field: text})
+                elif slot.startswith("thank-you:"):
+                    recipient = slot.removeprefix("thank-you:")
+                    if recipient in session.thank_you_recipients():
+                        session.set_thank_you_draft(recipient, text)
 
     def drafts(self) -> dict[str, str]:
         """The drafts stored for this session (read from the journal, after pending writes)."""
@@ -404,34 +416,29 @@ class Practice:
         self.writer.submit(write, rescue)
 
     def close(self) -> None:
-        """Let other windows open this session again."""
+        """Let other windows open this session again; later changes are not saved."""
+        self.session.on_change(None)
         self.lock.release()
 
     def saved(self) -> None:
-        """Save the whole session after a change; drafts it now holds are cleared."""
+        """Save the session if it changed since this object last saved it (changes save
+        themselves: this saves what :meth:`apply_drafts` laid over it, or a new object's)."""
+        if self._saved_revision != self.session.revision:
+            self._save()
+
+    def _save(self) -> None:
+        """Save the whole session; drafts it now holds are cleared."""
+        self._saved_revision = self.session.revision
         snapshot: SessionSnapshot = self.session.snapshot()
         persona_id = snapshot["persona_id"]
         notes = snapshot["prep_notes"]
 
         def write(journal: Journal) -> None:
             journal.save_session(snapshot)
-            # The snapshot now holds every drafted text except a question still being typed.
-            held = [
-                slot
-                for slot in journal.drafts(snapshot["id"])
-                if slot != YOUR_QUESTION and not slot.startswith(CONFLICT_PREFIX)
-            ]
-            journal.clear_drafts(snapshot["id"], held)
+            journal.clear_drafts(snapshot["id"], _held_by_snapshot(journal.drafts(snapshot["id"])))
             journal.save_persona_notes(persona_id, notes)
             # Older emergency copies of what the snapshot now holds must not come back.
-            self._forget_rescued(
-                {
-                    slot
-                    for slot in self._rescued
-                    if slot != YOUR_QUESTION and not slot.startswith(CONFLICT_PREFIX)
-                }
-                | {SNAPSHOT}
-            )
+            self._forget_rescued(_held_by_snapshot(self._rescued) | {SNAPSHOT})
 
         def rescue(store: EmergencyStore) -> Path:
             where = store.save(snapshot["id"], snapshot=copy.deepcopy(snapshot))

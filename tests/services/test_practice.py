@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -317,3 +318,80 @@ def test_resume_reads_behind_this_windows_queued_saves(
     resumed = Practice.resume(library, writer, practice.session.id)
     assert resumed.session.id == practice.session.id
     resumed.close()
+
+
+class CountedSaves:
+    """Counts the snapshots the journal is asked to save."""
+
+    def __init__(self, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        save = journal.save_session
+
+        def counted(snapshot: Any) -> None:
+            self.count += 1
+            save(snapshot)
+
+        monkeypatch.setattr(journal, "save_session", counted)
+
+
+def test_every_change_is_saved_without_being_asked_and_saved_is_then_a_no_op(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    saves = CountedSaves(journal, monkeypatch)
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1))
+    session = practice.session
+    writer.flush()
+    assert saves.count == 1  # the new session
+    session.set_prep_notes("Read the job ad")
+    writer.flush()
+    assert saves.count == 2
+    stored = journal.load_session(session.id)
+    assert stored is not None and stored == session.snapshot()
+    practice.saved()  # nothing changed since: nothing to save
+    session.advance()
+    practice.saved()
+    writer.flush()
+    assert saves.count == 3
+    # A compound step (closing an answer, asking the next question) is saved once, whole.
+    answer_id = to_first_question(practice)
+    writer.flush()
+    before = saves.count
+    session.set_answer_text("An answer")
+    session.submit()
+    writer.flush()
+    assert saves.count == before + 2
+    assert journal.load_session(session.id) == session.snapshot()
+    assert session.answer(answer_id)["submitted_at"] is not None
+    writer.stop()
+
+
+def test_typed_drafts_and_resuming_save_no_snapshot_until_the_next_change(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("startup-cto", seed=2))
+    slot = answer_slot(to_first_question(practice))
+    writer.flush()
+    saves = CountedSaves(journal, monkeypatch)
+    for count in range(20):
+        practice.draft(slot, "x" * count)
+    writer.flush()
+    assert saves.count == 0
+    assert journal.drafts(practice.session.id)[slot] == "x" * 19
+    practice.close()
+    resumed = Practice.resume(library, writer, practice.session.id)
+    writer.flush()
+    assert saves.count == 0  # laying the drafts back is no change to save
+    assert journal.drafts(practice.session.id)[slot] == "x" * 19
+    resumed.saved()  # what the drafts changed is saved, and they are cleared
+    writer.flush()
+    assert saves.count == 1
+    assert slot not in journal.drafts(practice.session.id)
+    stored = journal.load_session(practice.session.id)
+    assert stored is not None and stored == resumed.session.snapshot()
+    # The closed window no longer saves the session it let go of.
+    practice.session.set_prep_notes("from the closed window")
+    writer.flush()
+    assert saves.count == 1
+    writer.stop()
