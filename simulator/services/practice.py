@@ -3,9 +3,9 @@
 The interface calls this module and nothing below it. Every change is saved through one
 background writer thread, in order, so the screen never waits for the disk and a later
 save can never be overtaken by an earlier one. Text being typed is kept as drafts (one row
-per slot) within a second of typing, a full snapshot after each change of the session (as
-:meth:`Session.on_change` tells). After a crash, :meth:`Practice.resume` restores the last
-snapshot and lays the newer drafts over it.
+per slot) within a second of typing, a full snapshot on every step (:meth:`Practice.saved`,
+which skips the write when the session's revision shows nothing changed). After a crash,
+:meth:`Practice.resume` restores the last snapshot and lays the newer drafts over it.
 """
 
 from __future__ import annotations
@@ -293,7 +293,6 @@ class Practice:
         self.your_question = ""
         """A question of the candidate's typed but not yet added (its draft)."""
         self._saved_revision: int | None = None  # None: this object has not saved it yet
-        session.on_change(self._save)
 
     @classmethod
     def start(
@@ -416,13 +415,12 @@ class Practice:
         self.writer.submit(write, rescue)
 
     def close(self) -> None:
-        """Let other windows open this session again; later changes are not saved."""
-        self.session.on_change(None)
+        """Let other windows open this session again."""
         self.lock.release()
 
     def saved(self) -> None:
-        """Save the session if it changed since this object last saved it (changes save
-        themselves: this saves what :meth:`apply_drafts` laid over it, or a new object's)."""
+        """Save the whole session after a change; drafts it now holds are cleared. Nothing
+        is written when the session has not changed since this object last saved it."""
         if self._saved_revision != self.session.revision:
             self._save()
 
