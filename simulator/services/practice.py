@@ -3,13 +3,14 @@
 The interface calls this module and nothing below it. Every change is saved through one
 background writer thread, in order, so the screen never waits for the disk and a later
 save can never be overtaken by an earlier one. Text being typed is kept as drafts (one row
-per slot) within a second of typing, a full snapshot on every step (:meth:`Practice.saved`,
-which skips the write when the session's revision shows nothing changed). After a crash,
-:meth:`Practice.resume` restores the last snapshot and lays the newer drafts over it.
+per slot) within a second of typing, and a full snapshot after every other change of the
+session, as it happens (the session's change signal), so no caller has to ask. After a
+crash, :meth:`Practice.resume` restores the last snapshot and lays the newer drafts over it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import os
@@ -293,6 +294,8 @@ class Practice:
         self.your_question = ""
         """A question of the candidate's typed but not yet added (its draft)."""
         self._saved_revision: int | None = None  # None: this object has not saved it yet
+        # Saving follows from the change itself: whoever changes the session need not ask.
+        session.on_change(self._save)
 
     @classmethod
     def start(
@@ -414,13 +417,21 @@ class Practice:
 
         self.writer.submit(write, rescue)
 
+    def typing(self) -> contextlib.AbstractContextManager[None]:
+        """Changes made inside come from typing: kept in the session, but saved by their
+        drafts (:meth:`draft`), not by a whole snapshot per keystroke."""
+        return self.session.quietly()
+
     def close(self) -> None:
-        """Let other windows open this session again."""
+        """Stop saving this session's changes and let other windows open it again."""
+        self.session.on_change(None)
         self.lock.release()
 
     def saved(self) -> None:
-        """Save the whole session after a change; drafts it now holds are cleared. Nothing
-        is written when the session has not changed since this object last saved it."""
+        """Save the whole session now, typed changes included; drafts it now holds are
+        cleared. Every other change is saved as it happens, so this is for the moments
+        typing must be in the snapshot too (leaving, quitting). Nothing is written when the
+        session has not changed since this object last saved it."""
         if self._saved_revision != self.session.revision:
             self._save()
 

@@ -334,7 +334,7 @@ class CountedSaves:
         monkeypatch.setattr(journal, "save_session", counted)
 
 
-def test_saved_writes_each_change_once_and_nothing_when_unchanged(
+def test_each_change_is_saved_as_it_happens_once_and_nothing_when_unchanged(
     library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
@@ -343,8 +343,7 @@ def test_saved_writes_each_change_once_and_nothing_when_unchanged(
     session = practice.session
     writer.flush()
     assert saves.count == 1  # the new session
-    session.set_prep_notes("Read the job ad")
-    practice.saved()
+    session.set_prep_notes("Read the job ad")  # nobody asks for a save
     writer.flush()
     assert saves.count == 2
     stored = journal.load_session(session.id)
@@ -353,10 +352,34 @@ def test_saved_writes_each_change_once_and_nothing_when_unchanged(
     writer.flush()
     assert saves.count == 2
     session.advance()
-    practice.saved()
     writer.flush()
     assert saves.count == 3
     assert journal.load_session(session.id) == session.snapshot()
+    writer.stop()
+
+
+def test_typing_saves_no_snapshot_and_a_closed_practice_saves_nothing(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1))
+    session = practice.session
+    writer.flush()
+    saves = CountedSaves(journal, monkeypatch)
+    for count in range(1, 30):
+        with practice.typing():
+            session.set_prep_notes("n" * count)
+    writer.flush()
+    assert saves.count == 0  # one snapshot per keystroke would be 29
+    practice.saved()  # leaving: the typing goes into the snapshot now
+    writer.flush()
+    assert saves.count == 1
+    stored = journal.load_session(session.id)
+    assert stored is not None and stored["prep_notes"] == "n" * 29
+    practice.close()
+    session.advance()
+    writer.flush()
+    assert saves.count == 1  # another window may own the session now
     writer.stop()
 
 

@@ -197,13 +197,11 @@ class FollowUpScreen(WritingScreen):
             return
         done = reminder["done_at"] is None
         self.practice.session.mark_reminder_done(reminder["id"], done)
-        self.practice.saved()
         self.refresh_view()
 
     def action_add_check_in(self) -> None:
         """Add one more check-in, two weeks after the last item."""
         self.practice.session.extend_check_ins(1)
-        self.practice.saved()
         self.refresh_view()
         self.notify("Added a check-in two weeks after the last item.", timeout=3)
 
@@ -212,7 +210,6 @@ class FollowUpScreen(WritingScreen):
 
         def close() -> None:
             self.practice.session.close_process()
-            self.practice.saved()
             self.refresh_view()
             self.notify("Process closed. Adding a check-in reopens it.", timeout=4)
 

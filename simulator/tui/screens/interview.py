@@ -135,7 +135,6 @@ class InterviewScreen(SessionScreen):
         current = session.current_answer()
         if current is not None and current["started_at"] is None:
             session.begin_answer()
-            self.practice.saved()
 
     def refresh_view(self) -> None:
         """Redraw for the session's current step."""
@@ -344,7 +343,6 @@ class InterviewScreen(SessionScreen):
         self.take_editor_text()
         text = self.practice.session.ask_clarification()
         self.asides.append(("Clarification", text))
-        self.practice.saved()
         self.refresh_view()
         self.scroll_conversation(to_end=True)
 
@@ -356,7 +354,6 @@ class InterviewScreen(SessionScreen):
             self.notify("There are no more hints for this question.")
             return
         self.asides.append(("Hint", hint))
-        self.practice.saved()
         self.refresh_view()
         self.scroll_conversation(to_end=True)
 
@@ -372,7 +369,6 @@ class InterviewScreen(SessionScreen):
         """Tick a drill's checklist item."""
         item = event.selection.value
         self.practice.session.tick(item, item in event.selection_list.selected)
-        self.practice.saved()
 
     # --- your questions ------------------------------------------------------------------
 
@@ -382,7 +378,6 @@ class InterviewScreen(SessionScreen):
         self.query_one("#ask", Input).value = ""
         self.question_autosave.cancel()
         self.practice.draft(YOUR_QUESTION, "")
-        self.practice.saved()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter adds the typed question."""
@@ -409,5 +404,4 @@ class InterviewScreen(SessionScreen):
         if asked.highlighted is None:
             return
         self.practice.session.remove_candidate_question(asked.highlighted)
-        self.practice.saved()
         self.refresh_view()

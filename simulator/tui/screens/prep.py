@@ -91,7 +91,6 @@ class PrepScreen(SessionScreen):
         item = event.selection.value
         ticked = item in event.selection_list.selected
         self.practice.session.tick_prep(item, ticked)
-        self.practice.saved()
 
     def on_answer_editor_drafted(self, event: AnswerEditor.Drafted) -> None:
         """Keep the notes as they are typed."""
@@ -107,6 +106,7 @@ class PrepScreen(SessionScreen):
         """On to the interview."""
         editor = self.query_one("#prep-notes", AnswerEditor)
         editor.cancel()
-        self.practice.session.set_prep_notes(editor.text)
+        with self.practice.typing():  # saved with the step, in one snapshot
+            self.practice.session.set_prep_notes(editor.text)
         self.practice.session.advance()
         self.changed()

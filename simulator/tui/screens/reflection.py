@@ -144,7 +144,6 @@ class ReflectionScreen(WritingScreen):
         if topic in self.practice.session.reflection["topics"]:
             self.notify("That topic is already on the list.", timeout=3)
         self.practice.session.add_topic(topic)
-        self.practice.saved()
         event.input.value = ""
         self.refresh_view()
 
@@ -156,5 +155,4 @@ class ReflectionScreen(WritingScreen):
         if index is None or not 0 <= index < len(topics):
             return
         self.practice.session.remove_topic(topics[index])
-        self.practice.saved()
         self.refresh_view()

@@ -319,7 +319,6 @@ class SelfScoreScreen(SessionScreen):
             return
         session = self.practice.session
         session.score(row.key, value, answer_id=item.answer["id"])
-        self.practice.saved()
         criteria = len(item.rubric.criteria)
         if self.cursor < criteria - 1:
             self.cursor += 1
@@ -341,7 +340,6 @@ class SelfScoreScreen(SessionScreen):
         if item is None or row is None or row.kind != "criterion":
             return
         self.practice.session.clear_score(row.key, answer_id=item.answer["id"])
-        self.practice.saved()
         self.refresh_view()
 
     def action_tick(self) -> None:
@@ -358,7 +356,6 @@ class SelfScoreScreen(SessionScreen):
             return
         ticked = item.answer["checklist"].get(row.key, False)
         self.practice.session.tick(row.key, not ticked, answer_id=item.answer["id"])
-        self.practice.saved()
         self.refresh_view()
 
     def action_move_answer(self, delta: int) -> None:
@@ -371,7 +368,6 @@ class SelfScoreScreen(SessionScreen):
             self.notify(f"This is the {where} answer.{hint}", timeout=3)
             return
         clear_stale_notices(self.app)
-        self.practice.saved()
         self.refresh_view()
 
     def action_continue(self) -> None:
@@ -391,7 +387,6 @@ class SelfScoreScreen(SessionScreen):
         if item is not None and item.position < item.total - 1:
             session.move_score(1)
             clear_stale_notices(self.app)
-            self.practice.saved()
             self.refresh_view()
             return
         session.advance()

@@ -19,8 +19,9 @@ class SessionScreen(Screen[None]):
     """A screen showing one phase of a practice session.
 
     Subclasses render from ``self.practice.session``'s views in :meth:`refresh_view`, call
-    the session's actions in response to keys, then :meth:`changed` to save and move on
-    (the app then calls :meth:`show_step`, here or on the next phase's screen).
+    the session's actions in response to keys (each change is saved as it happens), then
+    :meth:`changed` to move on (the app then calls :meth:`show_step`, here or on the next
+    phase's screen).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,16 +62,15 @@ class SessionScreen(Screen[None]):
         """Saves an editor's text as the session's draft ``slot``."""
         return self.keeping(lambda text: self.practice.draft(slot, text))
 
-    @staticmethod
-    def keeping(keep: Callable[[str], None]) -> Callable[[str], None]:
-        """``keep`` for an editor's text, doing nothing once the session has ended (as the
-        typing did)."""
+    def keeping(self, keep: Callable[[str], None]) -> Callable[[str], None]:
+        """``keep`` for an editor's text: a change from typing, saved by its draft rather
+        than a snapshot per keystroke, and nothing once the session has ended."""
 
         def kept(text: str) -> None:
             # Imported here: this module comes with the app, before the engine is needed.
             from simulator.engine.session import SessionError
 
-            with contextlib.suppress(SessionError):
+            with contextlib.suppress(SessionError), self.practice.typing():
                 keep(text)
 
         return kept
@@ -80,7 +80,6 @@ class SessionScreen(Screen[None]):
 
     def changed(self) -> None:
         """Save after a change, then show the right screen for where the session is now."""
-        self.practice.saved()
         self.main_app.show_session()
 
     def action_back(self) -> None:

@@ -222,7 +222,6 @@ class SummaryScreen(SessionScreen):
         if app.journal is None or app.writer is None:
             self.notify(app.journal_error or "The journal is not open.", severity="error")
             return
-        self.practice.saved()
         self.export(app.writer, app.journal, self.practice.session.id, Path.cwd())
 
     @work(thread=True, exclusive=True, group="export")
@@ -246,7 +245,6 @@ class SummaryScreen(SessionScreen):
     def action_finish(self) -> None:
         """Finish the session and go home."""
         self.practice.session.finish()
-        self.practice.saved()
         self.main_app.end_session()
         self.app.notify("Session finished and saved to your journal.", timeout=4)
 
