@@ -1,29 +1,20 @@
 """The :class:`Journal`: every read and write the app and the commands make.
 
-One SQLite connection, guarded by a lock so any thread may call any method (the TUI calls
-from thread workers). Every write is one short ``BEGIN IMMEDIATE`` transaction, committed
-before the method returns.
+The connection, its lock and its transactions are in :mod:`simulator.journal.base`.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from pathlib import Path
-from types import TracebackType
+from collections.abc import Iterable, Mapping
 from typing import cast
 
-from simulator.common import locations
 from simulator.engine.history import QuestionKey, QuestionStats
 from simulator.engine.progress import ScoredAnswer
 from simulator.engine.review import ReviewEvent
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import interviews, queries
-from simulator.journal.database import connect, plain_cause
+from simulator.journal.base import JournalBase
 from simulator.journal.errors import JournalError
 from simulator.journal.models import (
     ImportCounts,
@@ -35,86 +26,12 @@ from simulator.journal.models import (
 from simulator.journal.snapshots import check_snapshot
 from simulator.journal.writes import patch_reminders, patch_topics, write_session
 
-Clock = Callable[[], float]
-"""Seconds since the epoch; injectable for tests."""
 
-
-class Journal:
+class Journal(JournalBase):
     """The user's journal of sessions, drafts, reminders, study list and persona notes.
 
     Implements :class:`simulator.engine.history.QuestionHistory`.
     """
-
-    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock = time.time):
-        """Wrap an open, migrated connection (use :meth:`open`)."""
-        self._connection: sqlite3.Connection | None = connection
-        self._lock = threading.RLock()
-        self._clock = clock
-        self.path = path
-        """The database file."""
-
-    @classmethod
-    def open(cls, path: Path | None = None, *, clock: Clock = time.time) -> Journal:
-        """Open the journal at ``path`` (default: :func:`locations.journal_file`), creating
-        its folder and file if needed, checking and migrating it."""
-        target = locations.journal_file() if path is None else Path(path)
-        return cls(connect(target), target, clock)
-
-    def close(self) -> None:
-        """Close the database; further calls raise JournalError."""
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
-
-    def __enter__(self) -> Journal:
-        """Use as a context manager that closes the journal."""
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Close the journal."""
-        self.close()
-
-    # -- plumbing -------------------------------------------------------------------------
-
-    def _open_connection(self) -> sqlite3.Connection:
-        if self._connection is None:
-            raise JournalError("the journal is closed")
-        return self._connection
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            connection = self._open_connection()
-            try:
-                yield connection
-            except sqlite3.Error as error:
-                raise JournalError(
-                    f"the journal could not be read: {plain_cause(error)}"
-                ) from None
-
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            connection = self._open_connection()
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield connection
-                    connection.execute("COMMIT")
-                except BaseException:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as error:
-                raise JournalError(
-                    f"the journal could not be saved: {plain_cause(error)}"
-                ) from None
 
     # -- sessions -------------------------------------------------------------------------
 
