@@ -182,6 +182,7 @@ def test_what_the_journal_has_already_is_left_as_it_is(first: Journal, tmp_path:
         second.save_real_interview(mine)
         second.add_study_item("Graph algorithms", now=T0)
         second.save_persona_notes("priya", "My own notes.")
+        second.save_draft("b" * 32, "a2", "My own draft")
         report = import_json(second, path)
         assert report.real_interviews == ImportCounts(imported=0, skipped=1)
         stored = second.real_interview(INTERVIEW)
@@ -189,6 +190,7 @@ def test_what_the_journal_has_already_is_left_as_it_is(first: Journal, tmp_path:
         assert all(r.done_at is None for r in second.interview_reminders(INTERVIEW))
         assert all(r.snoozed_until is None for r in second.interview_reminders(INTERVIEW))
         assert second.persona_notes("priya") == "My own notes."
+        assert second.drafts("b" * 32) == {"a2": "My own draft"}  # the file's is not mixed in
         topics = [item.topic for item in second.study_list()]
         assert topics.count("Graph algorithms") == 1
         assert topics.count("Queues") == 1  # mine; the file's Backpressure is not added
