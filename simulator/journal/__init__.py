@@ -8,6 +8,7 @@ from simulator.journal.errors import JournalError
 from simulator.journal.migrations import SCHEMA_VERSION
 from simulator.journal.models import (
     ImportCounts,
+    ImportReport,
     InterviewQuestion,
     RealInterview,
     Reminder,
@@ -19,6 +20,7 @@ from simulator.journal.store import Journal
 __all__ = [
     "SCHEMA_VERSION",
     "ImportCounts",
+    "ImportReport",
     "InterviewQuestion",
     "Journal",
     "JournalError",

@@ -1,22 +1,29 @@
 """Export the journal as Markdown or as a versioned JSON document, and import that JSON.
 
-The JSON document is ``{"format": "mock-interview-journal", "version": 1, "sessions":
-[snapshot, ...]}``; importing it into another home adds only the sessions not already
-there (by session id).
+The JSON document (see :mod:`simulator.journal.document`) holds everything the journal
+does: sessions, real interviews, reminders' marks, the study list, prep notes and drafts.
+Importing it into another home adds only what is not there yet (see
+:mod:`simulator.journal.transfer`); files written before version 2 hold sessions only and
+still import.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
-from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path
 
 from simulator.common.files import temporary_copy, write_atomically
 from simulator.engine.snapshot import SessionSnapshot
+from simulator.journal.document import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    JournalDocument,
+    document_text,
+    parse_document,
+)
 from simulator.journal.errors import JournalError
 from simulator.journal.markdown import (
     Labels,
@@ -25,13 +32,20 @@ from simulator.journal.markdown import (
     session_markdown,
     study_list_markdown,
 )
-from simulator.journal.models import ImportCounts
+from simulator.journal.models import ImportReport
 from simulator.journal.store import Journal
 
-EXPORT_FORMAT = "mock-interview-journal"
-"""The ``format`` of a JSON export."""
-EXPORT_VERSION = 1
-"""The ``version`` of the JSON export this program writes and the newest it reads."""
+__all__ = [
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "JournalDocument",
+    "document_text",
+    "export_json",
+    "export_markdown",
+    "import_json",
+    "load_document",
+    "parse_document",
+]
 
 
 def _sessions(journal: Journal, session_id: str | None) -> list[SessionSnapshot]:
@@ -48,15 +62,22 @@ def export_markdown(
     session_id: str | None = None,
     tz: tzinfo | None = None,
     labels: Labels | None = None,
+    interview_id: str | None = None,
 ) -> str:
     """One session (or all, oldest first) as Markdown; times in ``tz`` (local when None),
-    criteria by their ``labels`` (see :func:`session_markdown`).
+    criteria by their ``labels`` (see :func:`session_markdown`). With ``interview_id``, one
+    logged real interview.
 
     The whole journal also holds the logged real interviews (oldest first, after the
     sessions) and, at the end, the study list.
     """
     if session_id is not None:
         return session_markdown(_sessions(journal, session_id)[0], tz, labels)
+    if interview_id is not None:
+        interview = journal.real_interview(interview_id)
+        if interview is None:
+            raise JournalError(f"no real interview with id {interview_id}")
+        return interview_markdown(interview, tz)
     text = journal_markdown(_sessions(journal, None), tz, labels)
     logged = sorted(journal.real_interviews(), key=lambda item: (item.held_at, item.id))
     for interview in logged:
@@ -67,60 +88,29 @@ def export_markdown(
     return text
 
 
-def sessions_document(snapshots: Sequence[SessionSnapshot]) -> dict[str, object]:
-    """The versioned JSON export document for these sessions."""
-    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "sessions": list(snapshots)}
+def export_json(
+    journal: Journal, session_id: str | None = None, interview_id: str | None = None
+) -> str:
+    """The whole journal (or one session's or real interview's part) as the JSON export
+    document."""
+    return document_text(journal.export_document(session_id=session_id, interview_id=interview_id))
 
 
-def document_text(snapshots: Sequence[SessionSnapshot]) -> str:
-    """The JSON export document as text."""
-    return json.dumps(sessions_document(snapshots), indent=2, ensure_ascii=False) + "\n"
-
-
-def export_json(journal: Journal, session_id: str | None = None) -> str:
-    """One session (or all, oldest first) as the JSON export document."""
-    return document_text(_sessions(journal, session_id))
-
-
-def read_document(text: str, source: str = "the file") -> list[object]:
-    """The sessions in a JSON export document (each still to be checked)."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise JournalError(
-            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise JournalError(f"{source} is not a mock-interview journal export")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise JournalError(f"{source}: the export version is missing or wrong")
-    if version > EXPORT_VERSION:
-        raise JournalError(
-            f"{source} was written by a newer version of mock-interview (export version "
-            f"{version}; this version reads up to {EXPORT_VERSION})"
-        )
-    sessions = document.get("sessions")
-    if not isinstance(sessions, list):
-        raise JournalError(f"{source}: sessions must be a list")
-    return sessions
-
-
-def load_document(path: Path) -> list[object]:
-    """The sessions in a JSON export file (each still to be checked)."""
+def load_document(path: Path) -> JournalDocument:
+    """The checked contents of a JSON export file."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise JournalError(f"{path} cannot be read: {error}") from None
-    return read_document(text, str(path))
+    return parse_document(text, str(path))
 
 
-def import_json(journal: Journal, path: Path) -> ImportCounts:
-    """Add the sessions of a JSON export to ``journal``, leaving out ids already there.
+def import_json(journal: Journal, path: Path) -> ImportReport:
+    """Add what a JSON export holds and ``journal`` does not; nothing already there changes.
 
-    Nothing is imported if any session in the file is invalid.
+    Nothing is imported if anything in the file is invalid.
     """
-    return journal.import_sessions(load_document(path))
+    return journal.import_document(load_document(path))
 
 
 def write_text_atomic(path: Path, text: str) -> None:

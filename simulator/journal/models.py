@@ -91,6 +91,9 @@ class Reminder:
     source: ReminderSource = "practice"
     """Whose follow-up plan it is part of: a practice session's or a real interview's (then
     ``session_id`` is the real interview's id and ``persona_name`` names the company)."""
+    planned_at: float = 0.0
+    """When its plan was made: the practice session's start, or when the real interview was
+    logged (0 when not known). It never changes, so a calendar export can stamp with it."""
 
     @property
     def shown_due_at(self) -> float:
@@ -154,6 +157,21 @@ class ImportCounts:
     """Sessions added."""
     skipped: int
     """Sessions left out because a session with the same id was already there."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What importing an export document did, part by part (each part's ``skipped`` counts
+    what the journal held already and was left as it was)."""
+
+    sessions: ImportCounts
+    """Practice sessions."""
+    real_interviews: ImportCounts
+    """Logged real interviews."""
+    study_items: ImportCounts
+    """Topics on the study list."""
+    prep_notes: ImportCounts
+    """Prep notes, one per persona."""
 
 
 InterviewFormat = Literal["phone-screen", "technical", "panel", "informational"]

@@ -71,6 +71,28 @@ def session_count(connection: sqlite3.Connection, *, unfinished: bool = False) -
     return int(connection.execute(sql).fetchone()[0])
 
 
+_IDS = {
+    "sessions": (
+        "SELECT id FROM sessions WHERE id = ?",
+        "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY id",
+    ),
+    "real_interviews": (
+        "SELECT id FROM real_interviews WHERE id = ?",
+        "SELECT id FROM real_interviews WHERE substr(id, 1, ?) = ? ORDER BY id",
+    ),
+}
+
+
+def ids_starting(connection: sqlite3.Connection, table: str, prefix: str) -> list[str]:
+    """Ids in ``table`` ("sessions" or "real_interviews") equal to ``prefix`` or, if none
+    is, starting with it."""
+    exact, starting = _IDS[table]
+    found = [str(row[0]) for row in connection.execute(exact, (prefix,))]
+    if found or not prefix:
+        return found
+    return [str(row[0]) for row in connection.execute(starting, (len(prefix), prefix))]
+
+
 def question_stats(connection: sqlite3.Connection) -> dict[QuestionKey, QuestionStats]:
     """Per (pack id, question id): sessions that asked it, mean score, when last asked.
 
@@ -126,7 +148,7 @@ def changed_questions(
 
 _REMINDER_SELECT = """
     SELECT r.id, r.session_id, s.persona_name, r.kind, r.title, r.recipient, r.due_at,
-           r.done_at, r.closed, r.snoozed_until, 'practice'
+           r.done_at, r.closed, r.snoozed_until, 'practice', s.created_at
     FROM reminders r JOIN sessions s ON s.id = r.session_id
 """
 
@@ -134,7 +156,7 @@ _INTERVIEW_REMINDER_SELECT = """
     SELECT r.id, r.interview_id,
            CASE WHEN i.role != '' THEN i.company || ' (' || i.role || ')' ELSE i.company END,
            r.kind, r.title, r.recipient, r.due_at, r.done_at, r.closed, r.snoozed_until,
-           'interview'
+           'interview', i.created_at
     FROM real_interview_reminders r JOIN real_interviews i ON i.id = r.interview_id
 """
 
@@ -143,7 +165,15 @@ def _source(value: Any) -> ReminderSource:
     return "interview" if value == "interview" else "practice"
 
 
-_REMINDER_COLUMNS: _Columns = (*(str,) * 6, float, _optional_float, bool, _optional_float, _source)
+_REMINDER_COLUMNS: _Columns = (
+    *(str,) * 6,
+    float,
+    _optional_float,
+    bool,
+    _optional_float,
+    _source,
+    float,
+)
 
 
 def _reminder(row: tuple[Any, ...]) -> Reminder:
@@ -153,6 +183,8 @@ def _reminder(row: tuple[Any, ...]) -> Reminder:
 _OPEN = " WHERE r.done_at IS NULL AND r.closed = 0"
 _DUE = " AND r.due_at <= ? AND (r.snoozed_until IS NULL OR r.snoozed_until <= ?)"
 
+
+_STARTS = " WHERE substr(r.id, 1, ?) = ?"
 
 _PRACTICE_COUNT = "SELECT COUNT(*) FROM reminders r JOIN sessions s ON s.id = r.session_id"
 
@@ -189,6 +221,23 @@ def practice_reminder_count(connection: sqlite3.Connection, now: float | None) -
     if now is None:
         return int(connection.execute(_PRACTICE_COUNT + _OPEN).fetchone()[0])
     return int(connection.execute(_PRACTICE_COUNT + _OPEN + _DUE, (now, now)).fetchone()[0])
+
+
+def reminders_starting(connection: sqlite3.Connection, prefix: str) -> list[Reminder]:
+    """Reminders of any state whose id is ``prefix`` or, if none is, starts with it."""
+    for where, values in ((" WHERE r.id = ?", (prefix,)), (_STARTS, (len(prefix), prefix))):
+        rows = connection.execute(
+            _REMINDER_SELECT
+            + where
+            + " UNION ALL "
+            + _INTERVIEW_REMINDER_SELECT
+            + where
+            + " ORDER BY 2, 1",
+            values * 2,
+        ).fetchall()
+        if rows or not prefix:
+            return [_reminder(tuple(row)) for row in rows]
+    return []
 
 
 def interview_reminders(connection: sqlite3.Connection, interview_id: str) -> list[Reminder]:

@@ -1,32 +1,25 @@
 """The :class:`Journal`: every read and write the app and the commands make.
 
-One SQLite connection, guarded by a lock so any thread may call any method (the TUI calls
-from thread workers). Every write is one short ``BEGIN IMMEDIATE`` transaction, committed
-before the method returns.
+The connection, its lock and its transactions are in :mod:`simulator.journal.base`.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from pathlib import Path
-from types import TracebackType
+from collections.abc import Iterable, Mapping
 from typing import cast
 
-from simulator.common import locations
 from simulator.engine.history import QuestionKey, QuestionStats
 from simulator.engine.progress import ScoredAnswer
 from simulator.engine.review import ReviewEvent
 from simulator.engine.snapshot import SessionSnapshot
-from simulator.journal import interviews, queries
-from simulator.journal.database import connect, plain_cause
+from simulator.journal import interviews, queries, transfer
+from simulator.journal.base import JournalBase
+from simulator.journal.document import JournalDocument
 from simulator.journal.errors import JournalError
 from simulator.journal.models import (
     ImportCounts,
+    ImportReport,
     RealInterview,
     Reminder,
     SessionSummary,
@@ -35,86 +28,12 @@ from simulator.journal.models import (
 from simulator.journal.snapshots import check_snapshot
 from simulator.journal.writes import patch_reminders, patch_topics, write_session
 
-Clock = Callable[[], float]
-"""Seconds since the epoch; injectable for tests."""
 
-
-class Journal:
+class Journal(JournalBase):
     """The user's journal of sessions, drafts, reminders, study list and persona notes.
 
     Implements :class:`simulator.engine.history.QuestionHistory`.
     """
-
-    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock = time.time):
-        """Wrap an open, migrated connection (use :meth:`open`)."""
-        self._connection: sqlite3.Connection | None = connection
-        self._lock = threading.RLock()
-        self._clock = clock
-        self.path = path
-        """The database file."""
-
-    @classmethod
-    def open(cls, path: Path | None = None, *, clock: Clock = time.time) -> Journal:
-        """Open the journal at ``path`` (default: :func:`locations.journal_file`), creating
-        its folder and file if needed, checking and migrating it."""
-        target = locations.journal_file() if path is None else Path(path)
-        return cls(connect(target), target, clock)
-
-    def close(self) -> None:
-        """Close the database; further calls raise JournalError."""
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
-
-    def __enter__(self) -> Journal:
-        """Use as a context manager that closes the journal."""
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Close the journal."""
-        self.close()
-
-    # -- plumbing -------------------------------------------------------------------------
-
-    def _open_connection(self) -> sqlite3.Connection:
-        if self._connection is None:
-            raise JournalError("the journal is closed")
-        return self._connection
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            connection = self._open_connection()
-            try:
-                yield connection
-            except sqlite3.Error as error:
-                raise JournalError(
-                    f"the journal could not be read: {plain_cause(error)}"
-                ) from None
-
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            connection = self._open_connection()
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield connection
-                    connection.execute("COMMIT")
-                except BaseException:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as error:
-                raise JournalError(
-                    f"the journal could not be saved: {plain_cause(error)}"
-                ) from None
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -128,19 +47,24 @@ class Journal:
     def import_sessions(self, snapshots: Iterable[object]) -> ImportCounts:
         """Add sessions whose id is not in the journal yet, in one transaction; sessions
         already there are left as they are."""
-        checked = [check_snapshot(snapshot, "imported session") for snapshot in snapshots]
-        imported = skipped = 0
+        checked = tuple(check_snapshot(snapshot, "imported session") for snapshot in snapshots)
+        return self.import_document(JournalDocument(sessions=checked)).sessions
+
+    def import_document(self, document: JournalDocument) -> ImportReport:
+        """Add what an export document holds and the journal does not, in one transaction
+        (see :mod:`simulator.journal.transfer`): nothing already here changes."""
         with self._writing() as connection:
-            for snapshot in checked:
-                found = connection.execute(
-                    "SELECT 1 FROM sessions WHERE id = ?", (snapshot["id"],)
-                ).fetchone()
-                if found is not None:
-                    skipped += 1
-                    continue
-                write_session(connection, snapshot, self._clock())
-                imported += 1
-        return ImportCounts(imported=imported, skipped=skipped)
+            return transfer.import_document(connection, document, self._clock())
+
+    def export_document(
+        self, *, session_id: str | None = None, interview_id: str | None = None
+    ) -> JournalDocument:
+        """Everything the journal holds as an export document, or one session's or real
+        interview's part of it. Raises JournalError for an unknown id."""
+        with self._reading() as connection:
+            return transfer.document_of(
+                connection, session_id=session_id, interview_id=interview_id
+            )
 
     def load_session(self, session_id: str) -> SessionSnapshot | None:
         """The session as it was last saved, or None if there is no such session."""
@@ -161,15 +85,12 @@ class Journal:
     def find_session_ids(self, prefix: str) -> list[str]:
         """Ids equal to ``prefix`` or, if none is, starting with it (for the command line)."""
         with self._reading() as connection:
-            exact = connection.execute("SELECT id FROM sessions WHERE id = ?", (prefix,))
-            found = [str(row[0]) for row in exact]
-            if found or not prefix:
-                return found
-            rows = connection.execute(
-                "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY id",
-                (len(prefix), prefix),
-            )
-            return [str(row[0]) for row in rows]
+            return queries.ids_starting(connection, "sessions", prefix)
+
+    def find_interview_ids(self, prefix: str) -> list[str]:
+        """Real interviews' ids equal to ``prefix`` or, if none is, starting with it."""
+        with self._reading() as connection:
+            return queries.ids_starting(connection, "real_interviews", prefix)
 
     def list_sessions(self, limit: int | None = None, offset: int = 0) -> list[SessionSummary]:
         """Summaries of the sessions, newest first: all of them, or a page of ``limit``
@@ -279,6 +200,12 @@ class Journal:
         moment = (self._clock() if now is None else now) if due else None
         with self._reading() as connection:
             return queries.practice_reminder_count(connection, moment)
+
+    def find_reminders(self, prefix: str) -> list[Reminder]:
+        """Reminders (done, closed or open) whose id is ``prefix`` or, if none is, starts
+        with it; practice sessions' and real interviews' alike."""
+        with self._reading() as connection:
+            return queries.reminders_starting(connection, prefix)
 
     def set_reminder_done(self, reminder_id: str, when: float | None) -> bool:
         """Mark a reminder done at ``when`` (None: not done); the stored session's follow-up

@@ -15,6 +15,7 @@ import pytest
 from simulator.cli import main
 from simulator.common import locations
 from simulator.journal import Journal
+from simulator.journal.interviews import new_interview
 
 
 def _samples() -> ModuleType:
@@ -110,12 +111,12 @@ def test_show_an_unknown_id(filled: Path) -> None:
     result = run_cli(filled, "log", "show", "nope")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == "error: no session with id nope\n"
+    assert result.stderr == "error: no session or real interview with id nope\n"
 
 
 def test_show_in_a_new_home(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["log", "show", "nope"]) == 1
-    assert capsys.readouterr().err == "error: no session with id nope\n"
+    assert capsys.readouterr().err == "error: no session or real interview with id nope\n"
     assert not locations.journal_file().exists()
 
 
@@ -130,7 +131,7 @@ def test_export_markdown_and_json(filled: Path, capsys: pytest.CaptureFixture[st
     assert document["format"] == "mock-interview-journal"
     assert [session["id"] for session in document["sessions"]] == [SESSION_ID, OTHER_ID]
     assert main(["log", "export", "missing", "--format", "json"]) == 1
-    assert capsys.readouterr().err == "error: no session with id missing\n"
+    assert capsys.readouterr().err == "error: no session or real interview with id missing\n"
 
 
 def test_export_in_a_new_home(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,9 +151,11 @@ def test_export_to_a_file_and_import_elsewhere(
     assert capsys.readouterr().out == ""
     monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path / "other-home"))
     assert main(["log", "import", str(target)]) == 0
-    assert "Imported 2 session(s); 0 already" in capsys.readouterr().err
+    assert capsys.readouterr().err == "Imported 2 sessions and 2 study topics.\n"
     assert main(["log", "import", str(target)]) == 0
-    assert "Imported 0 session(s); 2 already" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "Nothing new to import; 4 already in the journal were left as they were.\n"
+    )
     assert main(["log", "export", "--format", "json"]) == 0
     assert capsys.readouterr().out == target.read_text(encoding="utf-8")
     markdown = tmp_path / "journal.md"
@@ -201,3 +204,47 @@ def test_show_names_criteria_by_the_installed_packs_labels(
     # core-behavioral's own star rubric calls its criteria so.
     assert "| Situation and task | 4 |" in text
     assert "| Result | 3 |" in text
+
+
+def test_a_whole_home_moves_to_another_through_the_command_line(
+    filled: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    interview = new_interview(
+        company="Acme",
+        role="Data engineer",
+        held_at=samples.T0 + 3 * 86_400,
+        format="technical",
+        interviewers=["Sam"],
+        reflection={
+            "went_well": "",
+            "say_differently": "",
+            "topics": ["Queues"],
+            "interviewer_notes": "",
+        },
+        now=samples.T0 + 3 * 86_400,
+    )
+    with Journal.open() as journal:
+        journal.save_real_interview(interview)
+        plan = journal.interview_reminders(interview.id)
+        journal.snooze_reminder(plan[1].id, samples.T0 + 20 * 86_400)
+        journal.close_follow_up(SESSION_ID)
+        journal.add_study_item("Heaps")
+        journal.save_persona_notes("priya", "Ask about on-call.")
+    target = tmp_path / "journal.json"
+    assert main(["log", "export", "--format", "json", "-o", str(target)]) == 0
+    monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+    assert main(["log", "import", str(target)]) == 0
+    assert capsys.readouterr().err == (
+        "Imported 2 sessions, 1 real interview, 4 study topics and 1 interviewer's prep note.\n"
+    )
+    assert main(["log", "export", "--format", "json"]) == 0
+    assert capsys.readouterr().out == target.read_text(encoding="utf-8")
+    assert main(["log", "show", interview.id[:6]]) == 0
+    assert capsys.readouterr().out.startswith("# Real interview")
+    assert main(["log", "export", interview.id, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [item["id"] for item in document["real_interviews"]] == [interview.id]

@@ -105,7 +105,7 @@ def test_error_messages_write_no_control_byte(tmp_path: Path, home: Path) -> Non
     assert_inert(result.stderr)
     unknown = run_cli(home, "log", "show", "\x1b[2J")
     assert unknown.returncode == 1
-    assert "no session with id \\u001b[2J" in assert_inert(unknown.stderr)
+    assert "no session or real interview with id \\u001b[2J" in assert_inert(unknown.stderr)
     wrong = run_cli(home, "log", "list", "\x1b[2Jextra")  # argparse repeats it as typed
     assert wrong.returncode == 2
     assert "unrecognized arguments: \\u001b[2Jextra" in assert_inert(wrong.stderr)

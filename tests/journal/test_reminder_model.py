@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.commands.log import _reminder_line
+from simulator.commands.log_reminders import _reminder_line
 from simulator.journal.models import Reminder
 
 DAY = 86_400.0
