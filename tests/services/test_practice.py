@@ -176,7 +176,7 @@ def test_a_session_open_in_another_window_is_refused_and_a_stale_lock_is_taken_o
     import subprocess
     import sys
 
-    from simulator.services.practice import SessionLock
+    from simulator.services.session_lock import SessionLock
 
     writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
     practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))
@@ -204,7 +204,7 @@ def test_a_lock_naming_a_reused_process_id_is_stale(
     import subprocess
     import sys
 
-    from simulator.services.practice import SessionLock, process_start_time
+    from simulator.services.session_lock import SessionLock, process_start_time
 
     writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
     practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=4))
