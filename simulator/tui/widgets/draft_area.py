@@ -44,6 +44,11 @@ class DraftArea(TextArea):
         self._saved_text = text
         self._autosave = Autosave(self, self.flush)
 
+    def on_mount(self) -> None:
+        """A box opened on a draft (a resumed session, a phase come back to) goes on where
+        the draft ends: typing at its start would land before what was written."""
+        self.move_cursor(self.document.end)
+
     @property
     def pending(self) -> bool:
         """Whether there is typing not yet saved."""
