@@ -20,7 +20,15 @@ class VoiceUnavailable(Exception):
 
 def missing_packages(names: tuple[str, ...] = PACKAGES) -> list[str]:
     """The voice packages that cannot be imported here (none when the extra is in)."""
-    return [name for name in names if importlib.util.find_spec(name) is None]
+    missing = []
+    for name in names:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):  # a broken install is as good as none
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
 
 
 def load(name: str) -> ModuleType:
