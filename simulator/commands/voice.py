@@ -7,13 +7,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.commands.parsing import add_group
 from simulator.common import locations
 from simulator.services.config import ConfigError, load_config
 from simulator.services.context import Context
 from simulator.voice.extra import INSTALL_HINT, VoiceUnavailable, missing_packages
+
+if TYPE_CHECKING:
+    from simulator.voice.analysis import SpokenAnswer
 
 
 def _fail(message: str) -> int:
@@ -27,7 +30,7 @@ def _voice_settings() -> dict[str, Any]:
     return settings if isinstance(settings, dict) else {"engine": settings}
 
 
-def _report(answer: Any) -> list[str]:
+def _report(answer: SpokenAnswer) -> list[str]:
     """A spoken answer's transcript and delivery, as lines for people."""
     measured = answer.delivery
     limit = f" (limit {measured.time_limit} s)" if measured.time_limit else ""

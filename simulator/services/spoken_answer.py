@@ -76,8 +76,25 @@ class SpokenAnswer:
     def start(self) -> None:
         """Start recording and transcribing. Raises VoiceUnavailable (no extra, no
         microphone) or OSError."""
-        self._live = LiveTranscriber(self._recogniser.start())
-        self._recorder.start()
+        live = LiveTranscriber(self._recogniser.start())
+        self._live = live
+        try:
+            self._recorder.start()
+        except BaseException:
+            self._live = None
+            live.cancel()
+            raise
+
+    def cancel(self) -> None:
+        """Stop recording and throw the recording away (its file too)."""
+        live, self._live = self._live, None
+        if live is not None:
+            live.cancel()
+        try:
+            if self._recorder.recording:
+                self._recorder.stop()
+        finally:
+            self._recorder.path.unlink(missing_ok=True)
 
     def stop(self, timeout: float = TRANSCRIPT_WAIT) -> Heard:
         """Stop recording; the transcript and the delivery measures, once the last

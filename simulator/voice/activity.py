@@ -50,14 +50,59 @@ def _percentile(levels: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+NOISE_SHARE = 0.1
+"""The room's noise is the level a tenth of the frames stay below."""
+SPEECH_SHARE = 0.95
+"""Speech is the level only one frame in twenty goes above."""
+
+
+def _limit(noise: float, speech: float) -> float:
+    margin = max(MIN_MARGIN_DB, 0.35 * (speech - noise))
+    return max(QUIETEST_VOICE_DB, noise + margin)
+
+
 def threshold(levels: list[float]) -> tuple[float, float, float]:
     """(the level above which a frame is voice, the room's noise, the speech level)."""
     if not levels:
         return QUIETEST_VOICE_DB, SILENT_DB, SILENT_DB
-    noise = _percentile(levels, 0.1)
-    speech = _percentile(levels, 0.95)
-    margin = max(MIN_MARGIN_DB, 0.35 * (speech - noise))
-    return max(QUIETEST_VOICE_DB, noise + margin), noise, speech
+    noise = _percentile(levels, NOISE_SHARE)
+    speech = _percentile(levels, SPEECH_SHARE)
+    return _limit(noise, speech), noise, speech
+
+
+class LevelCounts:
+    """How many frames were at each level (in half-decibel steps), so the threshold of a
+    long recording is found as it grows without sorting all its frames each time."""
+
+    STEPS = 2
+    """Steps per decibel."""
+
+    def __init__(self) -> None:
+        """No frames yet."""
+        self._counts = [0] * (int(-SILENT_DB) * self.STEPS + 1)
+        self._total = 0
+
+    def add(self, levels: list[float]) -> None:
+        """Count more frames."""
+        top = len(self._counts) - 1
+        for level in levels:
+            self._counts[min(top, max(0, round((level - SILENT_DB) * self.STEPS)))] += 1
+        self._total += len(levels)
+
+    def _percentile(self, share: float) -> float:
+        wanted = min(self._total - 1, int(share * self._total))
+        seen = 0
+        for step, count in enumerate(self._counts):
+            seen += count
+            if seen > wanted:
+                return SILENT_DB + step / self.STEPS
+        return 0.0
+
+    def limit(self) -> float:
+        """The level above which a frame is voice, as :func:`threshold` finds it."""
+        if not self._total:
+            return QUIETEST_VOICE_DB
+        return _limit(self._percentile(NOISE_SHARE), self._percentile(SPEECH_SHARE))
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
@@ -129,12 +174,14 @@ class Segmenter:
     _quiet: int = 0
     _spoken: bool = False
     _limit: float = QUIETEST_VOICE_DB
+    _counts: LevelCounts = field(default_factory=LevelCounts)
 
     def push(self, levels: list[float]) -> list[tuple[int, int]]:
         """Add frames' levels; returns the utterances they end, as (first frame, past the
         last frame)."""
         # Once per block: the room's noise is learnt as the recording goes on.
-        self._limit = threshold(self.levels + levels)[0]
+        self._counts.add(levels)
+        self._limit = self._counts.limit()
         cuts: list[tuple[int, int]] = []
         for level in levels:
             self.levels.append(level)

@@ -14,6 +14,7 @@ from simulator.voice.audio import Samples
 from simulator.voice.transcript import RecognitionStream, Transcript
 
 _END = None
+_CANCEL = "cancel"
 
 
 class LiveTranscriber:
@@ -25,7 +26,7 @@ class LiveTranscriber:
     def __init__(self, stream: RecognitionStream) -> None:
         """Start the worker for ``stream`` (from ``recogniser.start()``)."""
         self._stream = stream
-        self._blocks: queue.Queue[tuple[Samples, int] | None] = queue.Queue()
+        self._blocks: queue.Queue[tuple[Samples, int] | str | None] = queue.Queue()
         self._error: BaseException | None = None
         self._result: Transcript | None = None
         self._thread = threading.Thread(target=self._work, name="live-transcriber", daemon=True)
@@ -39,7 +40,9 @@ class LiveTranscriber:
         try:
             while True:
                 item = self._blocks.get()
-                if item is _END:
+                if item == _CANCEL:
+                    return
+                if item is _END or isinstance(item, str):
                     break
                 self._stream.feed(*item)
             self._result = self._stream.finish()
@@ -57,3 +60,7 @@ class LiveTranscriber:
             raise self._error
         assert self._result is not None
         return self._result
+
+    def cancel(self) -> None:
+        """Stop the worker without finishing the transcript (the recording was dropped)."""
+        self._blocks.put(_CANCEL)

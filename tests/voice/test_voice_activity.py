@@ -11,10 +11,12 @@ np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 from simulator.engine.insights.delivery import Span  # noqa: E402
 from simulator.voice.activity import (  # noqa: E402
     FRAME,
+    LevelCounts,
     Segmenter,
     activity,
     frame_levels,
     level_of,
+    threshold,
 )
 from simulator.voice.live import LiveTranscriber  # noqa: E402
 from simulator.voice.transcript import Transcript  # noqa: E402
@@ -133,3 +135,27 @@ def test_the_live_transcriber_hands_on_what_went_wrong() -> None:
 
 def test_spans_read_back() -> None:
     assert Span(1.0, 3.5).length == 2.5
+
+
+def test_counted_levels_give_the_threshold_sorting_gives() -> None:
+    samples = np.concatenate([quiet(2.0), burst(3.0), quiet(1.0, hiss=0.002), burst(1.0)])
+    levels = frame_levels(samples)
+    counts = LevelCounts()
+    assert counts.limit() == threshold([])[0]
+    for start in range(0, len(levels), 7):
+        counts.add(levels[start : start + 7])
+    assert counts.limit() == pytest.approx(threshold(levels)[0], abs=0.5)
+
+
+def test_a_cancelled_live_transcriber_never_finishes_the_stream() -> None:
+    class Unfinished(Stream):
+        def finish(self) -> Transcript:
+            raise AssertionError("finish must not be called")
+
+    stream = Unfinished()
+    live = LiveTranscriber(stream)
+    live.feed(np.zeros(10), RATE)
+    live.cancel()
+    live._thread.join(10)
+    assert not live._thread.is_alive()
+    assert stream.fed == [10]

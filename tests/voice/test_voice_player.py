@@ -10,7 +10,7 @@ import pytest
 
 np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 
-from conftest import FakeOutputStream  # noqa: E402
+from voice_helpers import FakeOutputStream  # noqa: E402
 
 from simulator.voice.audio import Audio  # noqa: E402
 from simulator.voice.player import Player  # noqa: E402

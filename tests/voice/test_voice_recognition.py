@@ -12,7 +12,7 @@ pytest.importorskip("pocketsphinx", reason="the voice extra is not installed")
 np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 soundfile = pytest.importorskip("soundfile", reason="the voice extra is not installed")
 
-from conftest import AUDIO  # noqa: E402
+from voice_helpers import AUDIO  # noqa: E402
 
 from simulator.voice.accuracy import edit_distance, word_error_rate, words_of  # noqa: E402
 from simulator.voice.analysis import transcribe_file  # noqa: E402

@@ -17,7 +17,7 @@ import pytest
 
 np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 
-from conftest import FakeInputStream  # noqa: E402
+from voice_helpers import FakeInputStream  # noqa: E402
 
 from simulator.voice.recorder import Recorder  # noqa: E402
 from simulator.voice.wavfile import read_wav, repair_wav  # noqa: E402

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("pocketsphinx", reason="the voice extra is not installed")
 np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 
-from conftest import AUDIO, FakeInputStream  # noqa: E402
+from voice_helpers import AUDIO, FakeInputStream  # noqa: E402
 
 from simulator.journal import Journal  # noqa: E402
 from simulator.services.spoken_answer import SpokenAnswer, keep  # noqa: E402
@@ -62,3 +62,36 @@ def test_a_spoken_answer_ends_up_in_the_journal(
         assert stored.duration == pytest.approx(expected["duration"], abs=0.01)
         assert journal.delete_session(SESSION)
         assert not stored.path.exists()
+
+
+def test_a_cancelled_answer_leaves_no_file(tmp_path: Path) -> None:
+    streams: list[FakeInputStream] = []
+
+    def microphone(rate: int, callback: Any) -> FakeInputStream:
+        streams.append(FakeInputStream(rate, callback))
+        return streams[-1]
+
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        journal.save_session(finished_session(SESSION))
+        spoken = SpokenAnswer(journal, SESSION, "a2", PocketSphinx(), open_stream=microphone)
+        spoken.start()
+        streams[0].push(np.zeros((800, 1), dtype=np.int16))
+        path = journal.recording_path(SESSION, "a2")
+        assert path.exists()
+        spoken.cancel()
+        assert not path.exists() and not spoken.recording
+        assert streams[0].closed
+
+
+def test_no_microphone_is_said_and_nothing_is_left_running(tmp_path: Path) -> None:
+    from simulator.voice.extra import VoiceUnavailable
+
+    def no_microphone(rate: int, callback: Any) -> FakeInputStream:
+        raise VoiceUnavailable("the microphone cannot be opened: no device")
+
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        spoken = SpokenAnswer(journal, SESSION, "a2", PocketSphinx(), open_stream=no_microphone)
+        with pytest.raises(VoiceUnavailable, match="no device"):
+            spoken.start()
+        assert not spoken.recording
+        assert not journal.recording_path(SESSION, "a2").exists()
