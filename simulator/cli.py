@@ -73,9 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     practice.set_defaults(run=run_practice)
     from simulator.commands import log as log_commands
     from simulator.commands import packs as packs_commands
+    from simulator.commands import voice as voice_commands
 
     packs_commands.add_parser(commands, common)
     log_commands.add_parser(commands, common)
+    voice_commands.add_parser(commands, common)
     return parser
 
 

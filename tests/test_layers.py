@@ -18,6 +18,12 @@ import pytest
         "simulator.common",
         "simulator.cli",
         "simulator.commands.packs",
+        "simulator.commands.voice",
+        "simulator.voice.analysis",
+        "simulator.voice.check",
+        "simulator.voice.live",
+        "simulator.voice.player",
+        "simulator.voice.recorder",
     ],
 )
 def test_core_does_not_import_textual(module: str) -> None:

@@ -1,4 +1,5 @@
-"""The journal: SQLite storage for sessions, answers, scores, drafts and reminders.
+"""The journal: SQLite storage for sessions, answers, scores, drafts, reminders and the
+recordings of spoken answers.
 
 No Textual here. Open it with :meth:`Journal.open`; every failure the user must see is a
 :class:`JournalError` with a plain message.
@@ -15,10 +16,12 @@ from simulator.journal.models import (
     SessionSummary,
     StudyItem,
 )
+from simulator.journal.recordings import AnswerRecording, copy_recordings
 from simulator.journal.store import Journal
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AnswerRecording",
     "ImportCounts",
     "ImportReport",
     "InterviewQuestion",
@@ -28,4 +31,5 @@ __all__ = [
     "Reminder",
     "SessionSummary",
     "StudyItem",
+    "copy_recordings",
 ]

@@ -63,6 +63,10 @@ class JournalBase:
         """Close the journal."""
         self.close()
 
+    def _now(self) -> float:
+        """Now, on the journal's clock."""
+        return self._clock()
+
     def _open_connection(self) -> sqlite3.Connection:
         if self._connection is None:
             raise JournalError("the journal is closed")

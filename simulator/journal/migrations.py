@@ -261,6 +261,29 @@ def migrate_v5(connection: sqlite3.Connection) -> None:
     _run(connection, V5_STATEMENTS)
 
 
+V6_STATEMENTS = (
+    # Keyed by session, not by answer row: a session's answer rows are written afresh on
+    # every save, which would take the recordings with them.
+    """CREATE TABLE recordings (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        answer_id TEXT NOT NULL,
+        file TEXT NOT NULL,
+        duration REAL NOT NULL,
+        transcript TEXT NOT NULL,
+        delivery TEXT NOT NULL,
+        recorded_at REAL NOT NULL,
+        PRIMARY KEY (session_id, answer_id)
+    )""",
+)
+"""Version 6: spoken answers' recordings, with their transcripts and delivery measures."""
+
+
+def migrate_v6(connection: sqlite3.Connection) -> None:
+    """Version 6: an answer can own a recording (its WAV file's name under the recordings
+    folder, its length, the transcript and the delivery measures)."""
+    _run(connection, V6_STATEMENTS)
+
+
 def _stored_answers(connection: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
     """(session id, answer) for each answer object in the stored snapshots, as saved."""
     rows = connection.execute("SELECT id, snapshot FROM sessions").fetchall()
@@ -286,6 +309,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migrate_v3,
     migrate_v4,
     migrate_v5,
+    migrate_v6,
 )
 """Every migration, in order: ``MIGRATIONS[n - 1]`` makes version n."""
 

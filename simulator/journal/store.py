@@ -25,12 +25,14 @@ from simulator.journal.models import (
     SessionSummary,
     StudyItem,
 )
+from simulator.journal.recordings import RecordingStore
 from simulator.journal.snapshots import check_snapshot
 from simulator.journal.writes import patch_reminders, patch_topics, write_session
 
 
-class Journal(JournalBase):
-    """The user's journal of sessions, drafts, reminders, study list and persona notes.
+class Journal(JournalBase, RecordingStore):
+    """The user's journal of sessions, drafts, reminders, study list, persona notes and
+    spoken answers' recordings (the methods of :class:`RecordingStore`).
 
     Implements :class:`simulator.engine.history.QuestionHistory`.
     """
@@ -110,12 +112,14 @@ class Journal(JournalBase):
             return queries.session_summaries(connection, unfinished=True)
 
     def delete_session(self, session_id: str) -> bool:
-        """Delete a session with its answers, scores, reminders and drafts (study topics
-        stay on the study list). Returns whether it existed."""
+        """Delete a session with its answers, scores, reminders, drafts and recordings
+        (their files too; study topics stay on the study list). Returns whether it
+        existed."""
         with self._writing() as connection:
             deleted = connection.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
             connection.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
-            return deleted.rowcount > 0
+        self._delete_session_recordings(session_id)
+        return deleted.rowcount > 0
 
     # -- drafts ---------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from simulator.packs.records import (
     Pack,
     PanelMember,
     Persona,
+    PersonaVoice,
     Question,
     Reply,
     Rubric,
@@ -48,9 +49,9 @@ from simulator.packs.records import (
 
 log = logging.getLogger(__name__)
 
-CACHE_LAYOUT = 4
-"""4: personas carry follow-up depth, closings and replies. 3: packs are stored as records,
-without the fields equal to their defaults, and read back
+CACHE_LAYOUT = 5
+"""5: personas may carry a voice. 4: personas carry follow-up depth, closings and replies.
+3: packs are stored as records, without the fields equal to their defaults, and read back
 without pydantic (2 stored pydantic's dump of the fields the file gave)."""
 RACY_WINDOW_NS = 2_000_000_000
 _SOURCES = (
@@ -97,7 +98,18 @@ class DamagedEntry(Exception):
     """A cache entry holds something this program does not write."""
 
 
-_Record = Criterion | Rubric | Question | PanelMember | Reply | Closing | Stage | Persona | Pack
+_Record = (
+    Criterion
+    | Rubric
+    | Question
+    | PanelMember
+    | PersonaVoice
+    | Reply
+    | Closing
+    | Stage
+    | Persona
+    | Pack
+)
 _REQUIRED = object()
 
 
@@ -116,7 +128,18 @@ def _defaults(kind: type[_Record]) -> tuple[tuple[str, object], ...]:
 
 _DEFAULTS: dict[type[object], tuple[tuple[str, object], ...]] = {
     kind: _defaults(kind)
-    for kind in (Criterion, Rubric, Question, PanelMember, Reply, Closing, Stage, Persona, Pack)
+    for kind in (
+        Criterion,
+        Rubric,
+        Question,
+        PanelMember,
+        PersonaVoice,
+        Reply,
+        Closing,
+        Stage,
+        Persona,
+        Pack,
+    )
 }
 
 
@@ -231,6 +254,7 @@ _CHECKS: dict[type[_Record], dict[str, Check]] = {
         "due": _TEXT_OR_NONE,
     },
     PanelMember: {"name": _TEXT, "role": _TEXT},
+    PersonaVoice: {"rate": _WHOLE_OR_NONE, "pitch": _WHOLE_OR_NONE, "variant": _TEXT_OR_NONE},
     Reply: {"about": _TEXTS, "reply": _TEXT},
     Closing: {"when": _one_of(*CLOSING_CASES), "say": _TEXT},
     Stage: {
@@ -263,6 +287,7 @@ _CHECKS: dict[type[_Record], dict[str, Check]] = {
         "closings": _RECORDS,
         "replies": _RECORDS,
         "unmatched_reply": _TEXT,
+        "voice": _of_type(PersonaVoice, type(None)),
         "plan": _RECORDS,
     },
     Pack: {
@@ -316,6 +341,11 @@ def _builder(kind: type[_Record]) -> Callable[[Any], Any]:
     return lambda value: value if value is None else _build(kind, value)
 
 
+def _single(kind: type[_Record]) -> Callable[[Any], Any]:
+    """A field holding one record (or None), not a list of them."""
+    return lambda value: value if value is None else _build(kind, [value])[0]
+
+
 _CONVERTERS: dict[type[_Record], dict[str, Callable[[Any], Any]]] = {
     Criterion: {"levels": _levels},
     Rubric: {"criteria": _builder(Criterion)},
@@ -324,6 +354,7 @@ _CONVERTERS: dict[type[_Record], dict[str, Callable[[Any], Any]]] = {
         "panel": _builder(PanelMember),
         "closings": _builder(Closing),
         "replies": _builder(Reply),
+        "voice": _single(PersonaVoice),
         "plan": _builder(Stage),
     },
     Pack: {

@@ -109,6 +109,7 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
             "panel": models.PanelMember,
             "closings": models.Closing,
             "replies": models.Reply,
+            "voice": models.PersonaVoice,
         },
     }
     model: type[BaseModel] | None = models.Pack
@@ -154,6 +155,8 @@ _PATTERN_RULES = {
     "due": "must be a whole number of hours or days such as 24h or 7d",
     "tags": "a tag must be text on one line, not only spaces",
     "language": "must be a language tag such as en or pt-BR",
+    "variant": "must be a voice variant such as f3 or m2 (letters, digits, - and _, at most "
+    "40 characters)",
 }
 """What a field with a pattern must be, by the field's name (an id's rule otherwise)."""
 

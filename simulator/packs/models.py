@@ -24,6 +24,7 @@ from simulator.packs.records import (
     LANGUAGE_PATTERN,
     SEMVER_PATTERN,
     STAGES,
+    VOICE_VARIANT_PATTERN,
     ClosingCase,
     Kind,
     StageName,
@@ -44,6 +45,7 @@ __all__ = [
     "Pack",
     "PanelMember",
     "Persona",
+    "PersonaVoice",
     "Question",
     "Reply",
     "Rubric",
@@ -178,6 +180,22 @@ class PanelMember(_Model):
         return records.PanelMember(**self._values())
 
 
+class PersonaVoice(_Model):
+    """Extension: how the interviewer sounds when the app reads their lines aloud."""
+
+    rate: Annotated[int, Field(ge=80, le=450)] | None = None
+    """Words a minute, 80 to 450; left out for the speech engine's usual pace (about 175)."""
+    pitch: Annotated[int, Field(ge=0, le=99)] | None = None
+    """0 (lowest) to 99 (highest); left out for the engine's usual pitch, 50."""
+    variant: Annotated[str, StringConstraints(pattern=VOICE_VARIANT_PATTERN)] | None = None
+    """The speech engine's voice variant, such as f3, m2 or klatt (espeak-ng's names;
+    engines without variants ignore it)."""
+
+    def to_record(self) -> records.PersonaVoice:
+        """This voice as a plain record."""
+        return records.PersonaVoice(**self._values())
+
+
 class Reply(_Model):
     """Extension: what the interviewer answers when the candidate asks about something."""
 
@@ -285,6 +303,8 @@ class Persona(_Model):
     """Extension: answers to the candidate's own questions, matched by their words."""
     unmatched_reply: Text = ""
     """Extension: said when the candidate asks something no reply matches."""
+    voice: PersonaVoice | None = None
+    """Extension: how the interviewer sounds when voice is on."""
     plan: Annotated[list[Stage], Field(min_length=1, max_length=30)]
     """The interview's stages, in order."""
 
@@ -294,6 +314,7 @@ class Persona(_Model):
         return records.Persona(
             **self._values(
                 panel=None if panel is None else [member.to_record() for member in panel],
+                voice=None if self.voice is None else self.voice.to_record(),
                 closings=[closing.to_record() for closing in self.closings],
                 replies=[reply.to_record() for reply in self.replies],
                 plan=[stage.to_record() for stage in self.plan],

@@ -28,6 +28,9 @@ TAG_PATTERN = r"^[^\t\n\r]*\S[^\t\n\r]*$"
 DUE_PATTERN = r"^\d{1,4}[hd]$"
 """What a follow-up's due time looks like: a whole number of hours or days, such as 24h or
 7d (at most four digits, 9999d being some 27 years)."""
+VOICE_VARIANT_PATTERN = r"^[A-Za-z0-9_-]{1,40}$"
+"""What a persona voice's ``variant`` looks like: a speech engine's variant name, such as
+f3, m2 or klatt (letters, digits, hyphens and underscores)."""
 LANGUAGE_PATTERN = r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$"
 """What a pack's language looks like: a BCP 47 tag, such as en, pt-BR, zh-Hant-TW,
 de-CH-1901, en-US-u-ca-gregory or x-klingon (the subtags' shape, not the registry)."""
@@ -139,6 +142,18 @@ class PanelMember:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PersonaVoice:
+    """How an interviewer sounds when their lines are read aloud."""
+
+    rate: int | None = None
+    """Words a minute (80 to 450); None for the speech engine's usual pace."""
+    pitch: int | None = None
+    """0 (lowest) to 99 (highest); None for the engine's usual pitch, 50."""
+    variant: str | None = None
+    """The speech engine's voice variant, such as f3 or m2 (espeak-ng's names)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Reply:
     """What an interviewer answers when the candidate asks about something."""
 
@@ -223,6 +238,8 @@ class Persona:
     """Answers to the candidate's own questions, matched by their words."""
     unmatched_reply: str = ""
     """Said when the candidate asks something no reply matches."""
+    voice: PersonaVoice | None = None
+    """How the interviewer sounds when voice is on (None: the speech engine's default)."""
     plan: list[Stage]
     """The interview's stages, in order."""
 

@@ -30,6 +30,9 @@ ROWS = [
     "Keystroke to frame, typing steadily with autosave",
     "Peak memory: home, built-in packs",
     "Peak memory: home, 10 questions",
+    "Word error rate, committed recordings",
+    "Transcription real-time factor, 3 s answer",
+    "Stop to transcript, 3 s answer",
 ]
 
 
@@ -92,6 +95,8 @@ def test_every_row_is_printed(tmp_path: Path) -> None:
             "3",
             "--typed",
             "8",
+            "--answer-seconds",
+            "3",
             "--json",
             str(report),
         ],

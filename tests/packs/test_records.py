@@ -20,6 +20,7 @@ NAMES = [
     "Rubric",
     "Question",
     "PanelMember",
+    "PersonaVoice",
     "Reply",
     "Closing",
     "Stage",
