@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from simulator.commands.log_common import change, fail, print_rows, read, write_output
@@ -87,6 +88,15 @@ def _missing(reminder_id: str) -> str:
     return f"no follow-up with id {reminder_id} (mock-interview log reminders --all lists them)"
 
 
+def _report(act: Callable[[Journal], str], reminder_id: str) -> int:
+    """Act on one follow-up and print what that did, or say why it could not be done."""
+    try:
+        sys.stdout.write(change(act, _missing(reminder_id)) + "\n")
+    except JournalError as error:
+        return fail(str(error))
+    return 0
+
+
 def run_done(context: Context, args: argparse.Namespace) -> int:
     """Mark one follow-up done."""
 
@@ -97,11 +107,7 @@ def run_done(context: Context, args: argparse.Namespace) -> int:
             return f"Already done (on {when}): {one_line(reminder.title)}"
         return f"Done: {one_line(reminder.title)} ({_origin(reminder)})"
 
-    try:
-        sys.stdout.write(change(done, _missing(args.id)) + "\n")
-    except JournalError as error:
-        return fail(str(error))
-    return 0
+    return _report(done, args.id)
 
 
 def run_snooze(context: Context, args: argparse.Namespace) -> int:
@@ -116,11 +122,7 @@ def run_snooze(context: Context, args: argparse.Namespace) -> int:
             f"{one_line(reminder.title)}"
         )
 
-    try:
-        sys.stdout.write(change(snooze, _missing(args.id)) + "\n")
-    except JournalError as error:
-        return fail(str(error))
-    return 0
+    return _report(snooze, args.id)
 
 
 def run_close(context: Context, args: argparse.Namespace) -> int:
@@ -135,11 +137,7 @@ def run_close(context: Context, args: argparse.Namespace) -> int:
         count = f"{closed} follow-up{'s' if closed != 1 else ''}"
         return f"Closed the process with {name}: {count} will not come due again."
 
-    try:
-        sys.stdout.write(change(close, _missing(args.id)) + "\n")
-    except JournalError as error:
-        return fail(str(error))
-    return 0
+    return _report(close, args.id)
 
 
 def run_calendar(context: Context, args: argparse.Namespace) -> int:

@@ -14,10 +14,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
 from typing import Self
 
 from simulator.common import locations
+from simulator.common.closing import ClosedOnExit
 from simulator.journal.database import connect, plain_cause
 from simulator.journal.errors import JournalError
 
@@ -25,7 +25,7 @@ Clock = Callable[[], float]
 """Seconds since the epoch; injectable for tests."""
 
 
-class JournalBase:
+class JournalBase(ClosedOnExit):
     """An open journal database with its lock and clock (use :meth:`open`)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock = time.time):
@@ -49,19 +49,6 @@ class JournalBase:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
-
-    def __enter__(self) -> Self:
-        """Use as a context manager that closes the journal."""
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Close the journal."""
-        self.close()
 
     def _now(self) -> float:
         """Now, on the journal's clock."""

@@ -13,9 +13,9 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import BinaryIO
 
+from simulator.common.closing import ClosedOnExit
 from simulator.voice.audio import Audio, to_mono
 from simulator.voice.extra import load
 
@@ -71,7 +71,7 @@ def _header(channels: int, rate: int, data_size: int) -> bytes:
     )
 
 
-class WavWriter:
+class WavWriter(ClosedOnExit):
     """A 16-bit PCM WAV file written a block at a time; :meth:`flush` makes everything so
     far readable, even if the program is killed straight after."""
 
@@ -122,19 +122,6 @@ class WavWriter:
             self.flush(sync=True)
             self._file.close()
             self._file = None
-
-    def __enter__(self) -> WavWriter:
-        """Use as a context manager that closes the file."""
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Close the file."""
-        self.close()
 
 
 def _chunks(data: bytes, path: Path) -> tuple[dict[bytes, tuple[int, int]], int]:
@@ -200,10 +187,7 @@ def read_wav(path: Path) -> Audio:
     Raises :class:`WavError` (and :class:`~simulator.voice.extra.VoiceUnavailable` when
     the voice extra is missing)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise WavError(f"{path} cannot be read: {error.strerror or error}") from None
+    data = _read_bytes(path)
     layout = wav_layout(data, path)
     kind = _numpy_dtype(layout)
     if kind is None:
@@ -212,6 +196,13 @@ def read_wav(path: Path) -> Audio:
     body = data[layout.data_offset : layout.data_offset + layout.data_size]
     samples = numpy.frombuffer(body, dtype=kind).reshape(-1, layout.channels)
     return Audio(to_mono(samples), layout.rate)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise WavError(f"{path} cannot be read: {error.strerror or error}") from None
 
 
 def _read_with_soundfile(path: Path) -> Audio:
@@ -228,10 +219,7 @@ def repair_wav(path: Path) -> bool:
     """Write the true sizes into the header of a WAV file whose writer stopped early, and
     drop a half-written last frame. Returns whether anything changed."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise WavError(f"{path} cannot be read: {error.strerror or error}") from None
+    data = _read_bytes(path)
     layout = wav_layout(data, path)
     if layout.declared_size == layout.data_size:
         return False
