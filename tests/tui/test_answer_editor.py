@@ -190,6 +190,10 @@ async def apply(step: tuple[Any, ...], app: Host, pilot: Pilot[None], editor: Te
         await pilot.click("#editor", offset=(x % width, y % height))
     elif kind == "resize":
         await pilot.resize_terminal(*step[1])
+        # A plain TextArea can keep showing lines wrapped at the old width after a resize
+        # (a line with a tab, growing wider: Textual 8.2.8), though its render_line has
+        # rewrapped; ours shows the new wrapping. A full repaint shows what either holds.
+        editor.refresh()
     elif kind == "focus":
         (editor if step[1] else app.query_one("#other")).focus()
     elif kind == "theme":
@@ -266,6 +270,11 @@ BRACKETED = "( alpha be alpha be alpha be alpha be alpha be alpha [x] be )\n\n(g
     steps=[("toggle", "show_line_numbers"), ("keys", ["up", "up"]), ("keys", ["f6"])],
 )
 @example(text=TABBED, size=(40, 12), steps=[("keys", ["up"]), ("keys", ["up"])])
+@example(
+    text="one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+    size=(61, 16),
+    steps=[("insert", "\t", (0, 3)), ("resize", (80, 20))],
+)
 @example(
     text=BRACKETED,
     size=(40, 12),
