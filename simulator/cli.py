@@ -73,11 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     practice.set_defaults(run=run_practice)
     from simulator.commands import log as log_commands
     from simulator.commands import packs as packs_commands
+    from simulator.commands import serve as serve_commands
     from simulator.commands import voice as voice_commands
 
     packs_commands.add_parser(commands, common)
     log_commands.add_parser(commands, common)
     voice_commands.add_parser(commands, common)
+    serve_commands.add_parser(commands, common)
     return parser
 
 
@@ -169,8 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from simulator.tui.app import run_app
 
             return run_app(context)
-        # practice opens the app, which needs the real streams; it words its errors safely.
-        with nullcontext() if args.command == "practice" else _safe_output():
+        # practice opens the app and serve draws textual-serve's banner: both need the real
+        # streams, and word their own errors safely.
+        with nullcontext() if args.command in ("practice", "serve") else _safe_output():
             code: int = args.run(context, args)
         return code
     except KeyboardInterrupt:

@@ -171,13 +171,17 @@ def _link_new_name(temporary: Path, folder: Path, stem: str, text: str, suffix: 
     raise JournalError(f"{folder} already holds {MAX_EXPORT_NUMBER} exports named {stem}")
 
 
-def export_session_file(journal: Journal, session_id: str, folder: Path) -> Path:
-    """Export one session as Markdown to a new file in ``folder`` (see
-    :func:`write_new_file`; the name from :func:`export_stem`). Returns the file written."""
+def session_export(journal: Journal, session_id: str) -> tuple[str, str]:
+    """One session's Markdown export: the start of its file name (:func:`export_stem`)
+    and its text."""
     snapshot = journal.load_session(session_id)
     if snapshot is None:
         raise JournalError(f"no session with id {session_id}")
-    text = session_markdown(snapshot)
-    return write_new_file(
-        folder, export_stem(snapshot["persona_id"], snapshot["created_at"]), text
-    )
+    return export_stem(snapshot["persona_id"], snapshot["created_at"]), session_markdown(snapshot)
+
+
+def export_session_file(journal: Journal, session_id: str, folder: Path) -> Path:
+    """Export one session as Markdown to a new file in ``folder`` (see
+    :func:`write_new_file`; the name from :func:`export_stem`). Returns the file written."""
+    stem, text = session_export(journal, session_id)
+    return write_new_file(folder, stem, text)

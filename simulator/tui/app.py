@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from simulator.services.config import ConfigError
 from simulator.services.context import Context
-from simulator.tui import safety
+from simulator.tui import safety, web_focus
 from simulator.tui.key_order import KeyOrder
 from simulator.tui.messages import (
     JournalFailed,
@@ -131,6 +131,7 @@ class MockInterviewApp(App[int]):
             self.notify(warning, title="Settings", severity="warning", markup=False)
         # Notices are about the screen they were raised on (see tui/notices.py).
         self.screen_change_signal.subscribe(self, lambda _screen: clear_stale_notices(self))
+        web_focus.follow(self)  # in a browser the app starts without focus
 
     def on_ready(self) -> None:
         """Start loading once the first frame has been drawn (Textual's Ready event): the

@@ -17,7 +17,7 @@ from textual.widgets import DataTable
 from simulator.common.names import STOPPED_AT
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
-from simulator.journal.export import export_session_file
+from simulator.tui.downloads import export_session
 from simulator.tui.host import app_host, library_of, practising
 from simulator.tui.screens.journal_list import JournalList, counted
 from simulator.tui.screens.session_view import SessionViewScreen
@@ -77,10 +77,10 @@ class SessionOpened(Message):
 
 @dataclass
 class SessionExported(Message):
-    """A session was written to a Markdown file (or was not)."""
+    """A session was written to a Markdown file or offered as a download (or was not)."""
 
-    path: Path
-    """The file written (the folder, when nothing was)."""
+    path: Path | str
+    """The file written or offered (the folder, when nothing was)."""
     error: str = ""
     """Why it was not written, when it was not."""
 
@@ -275,7 +275,8 @@ class HistoryScreen(JournalList[SessionSummary, HistoryPage], Screen[None]):
         host.resume_practice(summary.id)
 
     def action_export(self) -> None:
-        """Write the highlighted session to a Markdown file in the current folder."""
+        """Write the highlighted session to a Markdown file in the current folder (in a
+        browser, offer it as a download)."""
         summary = self.highlighted()
         if summary is not None:
             self.export(summary.id, Path.cwd())
@@ -283,9 +284,9 @@ class HistoryScreen(JournalList[SessionSummary, HistoryPage], Screen[None]):
     @work(thread=True, exclusive=True, group="history-export")
     def export(self, session_id: str, folder: Path) -> None:
         """Write the file off the screen's thread, to a file of its own (an existing file
-        is never replaced; see :func:`export_session_file`)."""
+        is never replaced), or to the browser; see :func:`export_session`."""
         try:
-            path = export_session_file(self.journal, session_id, folder)
+            path = export_session(self.app, self.journal, session_id, folder)
         except JournalError as error:
             self.post_message(SessionExported(folder, str(error)))
         else:

@@ -20,8 +20,8 @@ from simulator.common.names import COUNT_NAMES
 from simulator.engine.snapshot import ReminderSnapshot
 from simulator.engine.views import SessionSummary
 from simulator.journal import Journal, JournalError
-from simulator.journal.export import export_session_file
 from simulator.services.practice import JournalWriter
+from simulator.tui.downloads import export_session
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text, local_date
 from simulator.tui.widgets.heading import heading
@@ -217,7 +217,8 @@ class SummaryScreen(SessionScreen):
     # --- keys ----------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        """Export this session as Markdown to the current folder (never overwriting)."""
+        """Export this session as Markdown to the current folder (never overwriting), or,
+        in a browser, as a download."""
         app = self.main_app
         if app.journal is None or app.writer is None:
             self.notify(app.journal_error or "The journal is not open.", severity="error")
@@ -229,10 +230,10 @@ class SummaryScreen(SessionScreen):
         self, writer: JournalWriter, journal: Journal, session_id: str, folder: Path
     ) -> None:
         """Write the export off the screen's thread, after every pending save, to a file of
-        its own (see :func:`export_session_file`)."""
+        its own or to the browser (see :func:`export_session`)."""
         writer.flush()
         try:
-            path = export_session_file(journal, session_id, folder)
+            path = export_session(self.app, journal, session_id, folder)
         except (OSError, JournalError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Export failed", severity="error", markup=False
