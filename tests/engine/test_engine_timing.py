@@ -121,11 +121,11 @@ def test_one_rounding_rule_for_every_time_shown(seconds: float, shown: str) -> N
 
 
 def test_time_words_are_one_set_for_the_screens_and_the_command_line() -> None:
-    from simulator.commands import log
+    from simulator.commands import log_reminders
     from simulator.engine.timing import due_words, span_words, when_words
     from simulator.tui import timefmt
 
-    assert log.due_words is timefmt.due_words is due_words
+    assert log_reminders.due_words is timefmt.due_words is due_words
     assert timefmt.when_words is when_words
     now = 1_800_000_000.0
     # At the very moment it is due, both say "due", not one "due" and the other "overdue".
