@@ -1,4 +1,4 @@
-"""The README's key table is the app's key table, row for row."""
+"""The README's key table is the app's key table, row for row, keymap ids too."""
 
 from __future__ import annotations
 
@@ -10,18 +10,21 @@ from simulator.tui.keys import KEYS
 REPO = Path(__file__).resolve().parent.parent
 
 
-def readme_key_rows() -> list[tuple[str, str, str]]:
+def readme_key_rows() -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """The key table's rows: key, where, what, and the keymap ids (none for Textual's)."""
     text = (REPO / "README.md").read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
-        match = re.fullmatch(r"\| `([^`]+)` \| ([^|]+) \| ([^|]+) \|", line.strip())
+        match = re.fullmatch(r"\| `([^`]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|", line.strip())
         if match:
-            rows.append((match.group(1), match.group(2).strip(), match.group(3).strip()))
+            ids = tuple(re.findall(r"`([^`]+)`", match.group(4)))
+            rows.append((match.group(1), match.group(2).strip(), match.group(3).strip(), ids))
     return rows
 
 
 def test_readme_key_table_matches_the_app() -> None:
-    assert readme_key_rows() == [(entry.key, entry.where, entry.what) for entry in KEYS]
+    expected = [(entry.key, entry.where, entry.what, entry.ids) for entry in KEYS]
+    assert readme_key_rows() == expected
 
 
 def readme_command_rows() -> dict[str, str]:
@@ -76,3 +79,19 @@ def test_readme_command_table_lists_every_command_and_option() -> None:
             assert any(option in line for line in matching), (
                 f"{command}: {option} not in the table"
             )
+
+
+def test_readme_keymap_example_is_a_keymap_the_app_takes() -> None:
+    import json
+
+    from simulator.services.config import Config
+    from simulator.services.keymap import read_keymap
+    from simulator.tui.keys import BINDING_IDS
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, flags=re.DOTALL)
+    examples = [json.loads(block) for block in blocks if '"keymap"' in block]
+    assert examples, "the README shows a keymap"
+    for example in examples:
+        setting = read_keymap(Config(extra=example), BINDING_IDS, REPO / "config.json")
+        assert setting.problems == [] and setting.keymap

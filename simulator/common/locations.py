@@ -73,6 +73,17 @@ def log_dir() -> Path:
     return data_dir() / "logs"
 
 
+def screenshots_dir() -> Path:
+    """Where the palette's Screenshot is saved: ``DIR/screenshots`` under
+    ``MOCK_INTERVIEW_HOME``, else the Downloads folder when there is one (Textual's choice),
+    else ``screenshots`` in the data folder."""
+    home = _home()
+    if home is not None:
+        return home / "screenshots"
+    downloads = Path(platformdirs.user_downloads_dir())
+    return downloads if downloads.is_dir() else data_dir() / "screenshots"
+
+
 def builtin_packs_dir() -> Path:
     """The built-in packs: inside the wheel, or the repo's top-level folder when editable."""
     package = Path(__file__).resolve().parent.parent  # simulator/, two up from common/

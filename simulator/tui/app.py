@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
-from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from simulator.services.config import ConfigError
 from simulator.services.context import Context
 from simulator.tui import safety, web_focus
 from simulator.tui.key_order import KeyOrder
+from simulator.tui.keymap_setting import use_keymap
 from simulator.tui.messages import (
     JournalFailed,
     LibraryLoaded,
@@ -28,9 +29,10 @@ from simulator.tui.messages import (
 )
 from simulator.tui.notices import clear_stale_notices
 from simulator.tui.pack_watcher import PackWatcher
-from simulator.tui.palette import commands_provider, open_palette
+from simulator.tui.palette import commands_provider, open_palette, system_commands
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.screens.shared_keys import PALETTE, QUIT
 from simulator.tui.session_screens import screen_class
 from simulator.tui.startup import journal_writer, open_journal, read_library
 
@@ -52,9 +54,7 @@ class MockInterviewApp(App[int]):
     TITLE = "mock-interview"
     SUB_TITLE = "practise interviews offline"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [QUIT, PALETTE]
     COMMANDS = App.COMMANDS | {commands_provider}
 
     REFUSED_ACTIONS: ClassVar[frozenset[str]] = safety.REFUSED_ACTIONS
@@ -129,6 +129,7 @@ class MockInterviewApp(App[int]):
             self.theme = self.context.config.theme
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
+        use_keymap(self, self.context.config)
         # Notices are about the screen they were raised on (see tui/notices.py).
         self.screen_change_signal.subscribe(self, lambda _screen: clear_stale_notices(self))
         web_focus.follow(self)  # in a browser the app starts without focus
@@ -142,6 +143,10 @@ class MockInterviewApp(App[int]):
     def action_command_palette(self) -> None:
         """Show the command palette (one that takes keys arriving with ctrl+p safely)."""
         open_palette(self)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette entries, with a screenshot that is saved where it can be."""
+        return system_commands(self, super().get_system_commands(screen))
 
     @work(thread=True, exclusive=True, group="packs")
     def load_packs(self) -> None:
@@ -402,13 +407,8 @@ class MockInterviewApp(App[int]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Open only http(s) links, and only after the user says yes."""
-        from simulator.tui.screens.confirm import Question, ask
-
-        if not url.lower().startswith(("http://", "https://")):
-            self.notify(f"Not opening {url}: only web links are opened.", markup=False)
-            return
-        question = Question("Open this link?", url, ("stay", "Don't open"), ("open", "Open it"))
-        ask(self, question, lambda: super(MockInterviewApp, self).open_url(url, new_tab=new_tab))
+        opening = partial(super().open_url, url, new_tab=new_tab)
+        safety.ask_to_open(self, url, opening)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: save everything, log it, and tell the user plainly (see

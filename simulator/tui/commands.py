@@ -1,4 +1,5 @@
-"""The app's entries in the command palette (ctrl+p): start, resume, history, packs, help, quit.
+"""The app's entries in the command palette (ctrl+p): start, resume, every screen, what the
+keys of the screen under the palette do, help, quit.
 
 Persona names come from packs, so they are shown as literal ``Content`` and never put in
 the help line (which the palette reads as markup).
@@ -14,12 +15,63 @@ from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 
 from simulator.tui.host import AppHost, app_host
+from simulator.tui.keys import KEYS
+from simulator.tui.screens.home import HomeScreen
 from simulator.tui.timefmt import when_words
 
 if TYPE_CHECKING:
     from simulator.journal import SessionSummary
+
+
+APP_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("History", "app.history", "Past sessions: open, resume, export"),
+    ("Browse packs", "app.browse_packs", "Packs, their questions and problems"),
+    ("Pack problems", "app.browse_packs('problems')", "Packs that could not be loaded"),
+    ("Progress", "app.progress", "Trends, streak, weakest areas"),
+    ("Review due", "app.review_due", "Questions due for spaced review"),
+    ("Study list", "app.study_list", "Topics to learn, from reflections"),
+    ("Real interviews", "app.real_interviews", "Log a real interview, or read the log"),
+    ("Follow-ups", "app.reminders", "Follow-ups due: done, snooze, close"),
+)
+"""The app's screens: (name, action, help line)."""
+
+NOT_OFFERED: frozenset[str | None] = frozenset(
+    {
+        None,
+        "back",
+        "help",
+        "quit",
+        "palette",
+        "score-1",
+        "score-2",
+        "score-3",
+        "score-4",
+        "score-5",
+        "clear-score",
+        "previous-criterion",
+        "next-criterion",
+        "first-criterion",
+        "last-criterion",
+        "previous-answer",
+        "next-answer",
+    }
+)
+"""Keys of a screen with no entry: the app's own entries cover them, or they move a cursor
+or score, which only makes sense as a key."""
+
+ALREADY_LISTED: frozenset[str] = frozenset({"quick", "resume"})
+"""Home's keys that :meth:`MockInterviewCommands.session_commands` lists already."""
+
+
+def key_words(binding_id: str | None, description: str) -> str:
+    """What the key table says the binding does (its label when the table has no row)."""
+    for entry in KEYS:
+        if binding_id in entry.ids:
+            return entry.what
+    return description
 
 
 @dataclass(frozen=True)
@@ -84,13 +136,47 @@ class MockInterviewCommands(Provider):
         in_session = app.practice is not None
         if not in_session:
             found += self.session_commands(app)
+        found += self.screen_commands()
         found += [
-            Command("History", app.action_history, "Past sessions: open, resume, export"),
-            Command("Browse packs", app.action_browse_packs, "Packs, questions, load problems"),
+            Command(name, partial(self.later, action, self.app), what)
+            for name, action, what in APP_COMMANDS
+        ]
+        found += [
+            Command("Export a session", self.export, "Pick it in History, then x: Markdown"),
             Command("Help", app.action_help, "Every key, by screen"),
             Command("Quit", app.action_quit, "Save everything and quit"),
         ]
         return found
+
+    def screen_commands(self) -> list[Command]:
+        """What the keys of the screen under the palette do there (ctrl+t and ctrl+n never
+        reach the app in a browser: these entries always do)."""
+        found: dict[str, Command] = {}
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            wanted = binding.id not in NOT_OFFERED and not binding.action.startswith("app.")
+            if node is self.app or not enabled or not wanted or binding.id in found:
+                continue
+            if binding.id in ALREADY_LISTED and isinstance(node, HomeScreen):
+                continue
+            key = self.app.get_key_display(binding)
+            found[binding.id or binding.action] = Command(
+                binding.description,
+                partial(self.later, binding.action, node),
+                f"{key} · {key_words(binding.id, binding.description)}",
+            )
+        return list(found.values())
+
+    def later(self, action: str, node: DOMNode) -> None:
+        """Run ``action`` on ``node`` once the palette has closed (as its keys would)."""
+        self.app.call_later(self.app.run_action, action, node)
+
+    def export(self) -> None:
+        """Open History, where x exports the highlighted session."""
+        app = self.main_app
+        if app is None:
+            return
+        app.action_history()
+        self.app.notify("Highlight the session to export, then press x.", markup=False)
 
     def session_commands(self, app: AppHost) -> list[Command]:
         """Starting and resuming sessions (offered when no session is open)."""

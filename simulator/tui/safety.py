@@ -8,7 +8,12 @@ saves, closes, and prints :func:`stopped_note` instead of a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 REFUSED_ACTIONS: frozenset[str] = frozenset(
     {
@@ -33,6 +38,17 @@ nothing may run them."""
 
 MAX_CONTAINED = 5
 """Failed workers shown on the error screen before the app gives up and closes."""
+
+
+def ask_to_open(app: App[Any], url: str, opening: Callable[[], None]) -> None:
+    """Open ``url`` (with ``opening``) only if it is a web link, and the user says yes."""
+    from simulator.tui.screens.confirm import Question, ask
+
+    if not url.lower().startswith(("http://", "https://")):
+        app.notify(f"Not opening {url}: only web links are opened.", markup=False)
+        return
+    question = Question("Open this link?", url, ("stay", "Don't open"), ("open", "Open it"))
+    ask(app, question, opening)
 
 
 def logged(error: BaseException) -> tuple[BaseException, str, Path | None]:

@@ -10,18 +10,21 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from simulator.tui.draft_screen import DRAFT_KEYS, DraftScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.widgets.draft_area import DraftArea
 
 
-class WritingScreen(SessionScreen):
+class WritingScreen(SessionScreen, DraftScreen):
     """A phase with text boxes that keep drafts (the reflection, the follow-up plan):
     ctrl+s goes on to the next phase, escape back to the one before, both after saving
-    whatever was typed."""
+    whatever was typed; f2 and f3 copy a box or edit it outside (see
+    :mod:`simulator.tui.draft_screen`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "continue", "Continue"),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "continue", "Continue", id="continue"),
+        Binding("escape", "back", "Back", id="back"),
+        *DRAFT_KEYS,
     ]
 
     def on_mount(self) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette, DiscoveryHit, Hit
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import TabbedContent
 
 from simulator.engine.clock import FakeClock
 from simulator.services.context import Context
@@ -17,11 +20,30 @@ from simulator.tui.commands import MockInterviewCommands
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
+from simulator.tui.screens.progress import ProgressScreen
+from simulator.tui.screens.real_interview import RealInterviewsScreen
+from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.screens.study_list import StudyListScreen
 
-from tui_helpers import settle
+from tui_helpers import settle, to_first_question
 
 MakeApp = Callable[..., MockInterviewApp]
+
+APP_ENTRIES = [
+    "History",
+    "Browse packs",
+    "Pack problems",
+    "Progress",
+    "Review due",
+    "Study list",
+    "Real interviews",
+    "Follow-ups",
+    "Export a session",
+    "Help",
+    "Quit",
+]
+"""The app's own entries, after the session entries and the screen's keys."""
 
 HOSTILE_NAME = "[@click=app.quit] [b"
 HOSTILE_PACK = f"""\
@@ -67,7 +89,7 @@ async def test_discovery_lists_every_entry(make_app: MakeApp) -> None:
         assert usable
         expected = [f"Start a session with {name}" for name in usable]
         expected += ["Quick practice", "Resume the last session"]
-        expected += ["History", "Browse packs", "Help", "Quit"]
+        expected += ["Next track", *APP_ENTRIES]  # home's keys that no entry above covers
         assert texts == expected
 
 
@@ -100,9 +122,9 @@ async def test_start_and_resume_from_the_palette(make_app: MakeApp) -> None:
             practice is not None
             and practice.session.snapshot()["persona_id"] == "rigorous-tech-lead"
         )
-        # during a session only the other entries are offered
+        # during a session only the other entries are offered, the screen's keys first
         texts = [hit.text for hit in await discovered(app)]
-        assert texts == ["History", "Browse packs", "Help", "Quit"]
+        assert texts == ["Start the interview", *APP_ENTRIES]
         app.end_session()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -239,3 +261,73 @@ async def test_pagedown_at_once_after_ctrl_p_pages_once_the_list_is_laid_out(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize(
+    ("entry", "screen", "tab"),
+    [
+        ("Progress", ProgressScreen, "criteria"),
+        ("Review due", ProgressScreen, "review"),
+        ("Study list", StudyListScreen, None),
+        ("Real interviews", RealInterviewsScreen, None),
+        ("Follow-ups", RemindersScreen, None),
+        ("Pack problems", PackBrowserScreen, "problems"),
+        ("Export a session", HistoryScreen, None),
+    ],
+)
+async def test_every_screen_has_an_entry(
+    make_app: MakeApp, entry: str, screen: type[Screen[None]], tab: str | None
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await drive_palette(app, pilot, entry.lower())
+        assert isinstance(app.screen, screen)
+        if tab is not None:
+            tabs = app.screen.query_one(TabbedContent)
+            assert tabs.active == tab
+
+
+async def test_the_interview_keys_are_entries_too(make_app: MakeApp) -> None:
+    """In a browser ctrl+t and ctrl+n never reach the app: the palette still gives a hint
+    and skips the question."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        assert app.practice is not None
+        session = app.practice.session
+        first = session.current_answer()
+        assert first is not None
+        entries = {hit.text: hit for hit in await discovered(app)}
+        assert {"Submit", "Clarify", "Hint", "Skip"} <= set(entries)
+        assert entries["Hint"].help == "^t · Show a hint (recorded); ctrl+g works in a browser too"
+        await drive_palette(app, pilot, "hint")
+        assert session.answer(first["id"])["hints_shown"] == 1
+        await drive_palette(app, pilot, "skip")
+        assert session.answer(first["id"])["skipped"]
+
+
+async def test_screenshot_is_saved_where_there_is_no_downloads_folder(
+    make_app: MakeApp, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's entry saved to the Downloads folder and failed ("Failed to save
+    screenshot") where there is none; the app's saves in its screenshots folder."""
+    import platformdirs
+    import textual.app
+
+    missing = home / "no-such-downloads"  # and never the real one
+    monkeypatch.setattr(textual.app, "user_downloads_path", lambda *a, **k: missing)
+    monkeypatch.setattr(platformdirs, "user_downloads_dir", lambda *a, **k: str(missing))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await drive_palette(app, pilot, "screenshot")
+        for _ in range(40):  # a timer, then a thread writes the file
+            await pilot.pause(0.05)
+            if list((home / "screenshots").glob("*.svg")):
+                break
+        shots = list((home / "screenshots").glob("*.svg"))
+        assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
+        messages = [str(notice.message) for notice in app._notifications]
+        assert not any("Failed" in message for message in messages), messages
+        assert not missing.exists()

@@ -30,6 +30,11 @@ clarification", "Criteria" with "Trends per rubric criterion", "Snooze a week" w
 it for a week" but not with "Snooze it for a day". Labels are only compared on screens that
 have a footer: a modal without one (confirm, error, help...) never shows its labels, so
 only its keys are checked.
+
+Every binding, shown or not, has an id (the name a ``keymap`` in config.json gives it
+other keys by), and that id is one of those of the row that describes its key; every id
+in the table belongs to a binding. And no action is reachable only through keys a web
+browser keeps for itself (:data:`BROWSER_KEYS`).
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ import simulator.tui.screens
 import simulator.tui.widgets
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.keys import (
+    BINDING_IDS,
+    BROWSER_KEYS,
     EVERYWHERE,
     FOLLOW_UP,
     FOLLOW_UPS,
@@ -255,3 +262,89 @@ def test_app_footer_keys_are_in_the_table() -> None:
         for entry in KEYS
         if entry.where == EVERYWHERE
     )
+
+
+def all_bindings(cls: type[DOMNode]) -> list[tuple[str, Binding]]:
+    """(key, binding) for every binding of ``cls`` written in simulator/, shown or not,
+    merged along the MRO (Textual's own, such as a list's arrows, are left out)."""
+    ours = [
+        binding
+        for base in cls.__mro__
+        if base.__module__.startswith("simulator.")
+        for binding in base.__dict__.get("BINDINGS", [])
+    ]
+    merged = cls._merge_bindings()
+    return [
+        (key, binding)
+        for key, bindings in merged.key_to_bindings.items()
+        for binding in bindings
+        if any(same_binding(binding, our_binding) for our_binding in ours)
+    ]
+
+
+def same_binding(one: Binding, written: Binding) -> bool:
+    """Whether ``one`` (a single key) comes from ``written`` (which may list several)."""
+    keys = [key.strip() for key in written.key.split(",")]
+    return one.key in keys and one.action == written.action and one.id == written.id
+
+
+def rows_for(key: str, places: tuple[str, ...]) -> list[KeyHelp]:
+    """The rows describing ``key`` where it is bound: the first place that lists it."""
+    shown = SHOWN_AS.get(key, key)
+    for place in (*places, EVERYWHERE):
+        rows = [entry for entry in KEYS if entry.where == place and shown in row_keys(entry)]
+        if rows:
+            return rows
+    return []
+
+
+def id_problems(owner: str, cls: type[DOMNode], places: tuple[str, ...]) -> list[str]:
+    """Bindings of ``cls`` without an id, or with one its row does not name."""
+    problems = []
+    for key, binding in all_bindings(cls):
+        if cls is MockInterviewApp and binding.system:
+            continue  # Textual's own (ctrl+c explains how to quit)
+        ids = {found for row in rows_for(key, places) for found in row.ids}
+        if binding.id is None:
+            problems.append(f"{owner}: {key!r} ({binding.action}) has no id")
+        elif binding.id not in ids:
+            problems.append(f"{owner}: {key!r} has id {binding.id!r}, the table {sorted(ids)}")
+    return problems
+
+
+def owners() -> list[tuple[str, type[DOMNode], tuple[str, ...]]]:
+    """Every screen, widget with keys and the app, with the places their keys are in."""
+    found: list[tuple[str, type[DOMNode], tuple[str, ...]]] = [("app", MockInterviewApp, ())]
+    found += [(name, SCREENS[name], places) for name, places in SCREEN_PLACES.items()]
+    found += [(name, WIDGETS[name], SCREEN_PLACES[host]) for name, host in WIDGET_SCREENS.items()]
+    return found
+
+
+@pytest.mark.parametrize(("name", "cls", "places"), owners(), ids=lambda value: str(value))
+def test_every_binding_has_the_id_of_its_row(
+    name: str, cls: type[DOMNode], places: tuple[str, ...]
+) -> None:
+    problems = id_problems(name, cls, places)
+    assert not problems, "\n".join(problems)
+
+
+def test_widgets_with_hidden_keys_have_a_place_too() -> None:
+    with_keys = {name for name, cls in WIDGETS.items() if all_bindings(cls)}
+    assert with_keys == set(WIDGET_SCREENS)
+
+
+def test_every_id_in_the_table_belongs_to_a_binding() -> None:
+    used = {b.id for _, cls, _ in owners() for _, b in all_bindings(cls)}
+    assert BINDING_IDS - used == set()
+
+
+def test_no_action_has_only_keys_a_browser_keeps() -> None:
+    """ctrl+t and ctrl+n never reach an app in a browser: hint and skip have other keys."""
+    for _, cls, _ in owners():
+        by_action: dict[tuple[str, str | None], set[str]] = {}
+        for key, binding in all_bindings(cls):
+            by_action.setdefault((binding.action, binding.id), set()).add(key)
+        for (action, _id), keys in by_action.items():
+            if action in {"quit", "app.quit"}:
+                continue  # Quit is in the palette (tests/tui/test_commands.py)
+            assert not keys <= BROWSER_KEYS, f"{cls.__name__}: {action} has only {keys}"

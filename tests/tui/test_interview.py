@@ -97,6 +97,23 @@ async def test_clarify_hint_skip_and_submit_are_recorded(
             assert session.answer(current["id"])["skipped"]
 
 
+async def test_hint_and_skip_have_keys_a_browser_leaves_to_the_app(make_app: MakeApp) -> None:
+    """In a browser ctrl+t and ctrl+n open a tab and a window: ctrl+g and ctrl+f work."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_first_question(app, pilot, "rigorous-tech-lead")
+        assert app.practice is not None
+        session = app.practice.session
+        first = session.current_answer()
+        assert first is not None
+        await pilot.press("ctrl+g")
+        assert "Hint:" in screen_text(app, "#conversation")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        done = session.answer(first["id"])
+        assert done["hints_shown"] == 1 and done["skipped"]
+
+
 async def test_drill_checklist_is_shown_and_ticked(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

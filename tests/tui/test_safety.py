@@ -21,9 +21,12 @@ def test_screenshots_and_screen_juggling_are_refused() -> None:
 
 
 def test_a_place_s_keys_become_table_rows_in_order() -> None:
-    rows = _at("Home", ("r", "Resume"), ("h", "History"))
-    assert [(row.key, row.where, row.what) for row in rows] == [
-        ("r", "Home", "Resume"),
-        ("h", "Home", "History"),
+    rows = _at(
+        "Home", ("r", "Resume", "resume"), ("h", "History", "history"), ("1-2", "Two", "a b")
+    )
+    assert [(row.key, row.where, row.what, row.ids) for row in rows] == [
+        ("r", "Home", "Resume", ("resume",)),
+        ("h", "Home", "History", ("history",)),
+        ("1-2", "Home", "Two", ("a", "b")),
     ]
     assert len({(row.key, row.where) for row in KEYS}) == len(KEYS)

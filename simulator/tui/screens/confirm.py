@@ -16,7 +16,7 @@ from textual.widgets import Button, Static
 class ConfirmScreen(ModalScreen[str]):
     """Ask something; dismisses with the key of the button pressed, or ``cancel`` on escape."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="back")]
 
     def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
         """``choices`` are (key, label) pairs; the first is focused."""

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 class ErrorScreen(ModalScreen[str]):
     """Something broke. Dismisses with ``keep`` (carry on) or ``quit`` (save and quit)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep going")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep going", id="back")]
 
     def __init__(self, summary: str, log_path: str) -> None:
         """``summary`` is the error in one line; ``log_path`` where its details were written."""

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header, Static, TextArea
 
 from simulator.engine.followup import THANK_YOU_CHECKLIST
 from simulator.engine.snapshot import ReminderSnapshot
 from simulator.services.practice import Practice, thank_you_slot
+from simulator.tui.draft_screen import MAIL_KEY
 from simulator.tui.screens.confirm import Question, ask
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.draft_area import DraftArea
@@ -80,9 +81,9 @@ class ReminderTable(DataTable[Text]):
     """The plan, one reminder a row; the keys act on the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "screen.toggle_done", "Done/not done"),
-        Binding("a", "screen.add_check_in", "Add check-in"),
-        Binding("c", "screen.close_process", "Close process"),
+        Binding("d", "screen.toggle_done", "Done/not done", id="done"),
+        Binding("a", "screen.add_check_in", "Add check-in", id="add-check-in"),
+        Binding("c", "screen.close_process", "Close process", id="close-process"),
     ]
 
 
@@ -109,6 +110,7 @@ class FollowUpScreen(WritingScreen):
     """Draft the thank-you notes and look over the follow-up plan."""
 
     CSS_PATH = "../styles/follow_up.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [MAIL_KEY]
 
     def __init__(self, practice: Practice) -> None:
         super().__init__(practice)
@@ -156,6 +158,10 @@ class FollowUpScreen(WritingScreen):
         table = self.query_one(ReminderTable)
         table.add_columns("Due", "Kind", "Status", "What")
         super().on_mount()
+
+    def mail_boxes(self) -> list[TextArea]:
+        """The thank-you notes, in order."""
+        return list(self.query(".note-area").results(DraftArea))
 
     def now(self) -> float:
         """The app's clock (a fake one in tests)."""

@@ -35,7 +35,8 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = "../styles/help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark", "close", "Close"),
+        Binding("escape", "close", "Close", id="back"),
+        Binding("f1,question_mark", "close", "Close", show=False, id="help"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -120,8 +120,8 @@ class HistoryScreen(JournalList[SessionSummary, HistoryPage], Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         BACK,
         OPEN,
-        Binding("r", "resume", "Resume"),
-        Binding("x", "export", "Export"),
+        Binding("r", "resume", "Resume", id="resume"),
+        Binding("x", "export", "Export", id="export"),
         DELETE,
         HELP,
     ]

@@ -143,18 +143,18 @@ class HomeScreen(Screen[None]):
     """Where every visit starts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "resume", "Resume"),
-        Binding("n", "quick", "Quick"),
-        Binding("h", "app.history", "History"),
-        Binding("b", "app.browse_packs", "Packs", show=False),
-        Binding("g", "app.progress", "Progress"),
-        Binding("v", "app.review_due", "Review due", show=False),
-        Binding("l", "app.real_interviews", "Real interviews", show=False),
-        Binding("f", "app.reminders", "Follow-ups"),
-        Binding("s", "app.study_list", "Study list", show=False),
-        Binding("e", "app.browse_packs('problems')", "Problems", show=False),
-        Binding("t", "next_track", "Next track", show=False),
-        Binding("f1,question_mark", "app.help", "Help"),
+        Binding("r", "resume", "Resume", id="resume"),
+        Binding("n", "quick", "Quick", id="quick"),
+        Binding("h", "app.history", "History", id="history"),
+        Binding("b", "app.browse_packs", "Packs", show=False, id="packs"),
+        Binding("g", "app.progress", "Progress", id="progress"),
+        Binding("v", "app.review_due", "Review due", show=False, id="review-due"),
+        Binding("l", "app.real_interviews", "Real interviews", show=False, id="real-interviews"),
+        Binding("f", "app.reminders", "Follow-ups", id="follow-ups"),
+        Binding("s", "app.study_list", "Study list", show=False, id="study-list"),
+        Binding("e", "app.browse_packs('problems')", "Problems", show=False, id="problems"),
+        Binding("t", "next_track", "Next track", show=False, id="next-track"),
+        Binding("f1,question_mark", "app.help", "Help", id="help"),
     ]
 
     def __init__(self) -> None:

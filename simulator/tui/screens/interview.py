@@ -73,12 +73,14 @@ class InterviewScreen(SessionScreen):
 
     CSS_PATH = "../styles/interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("ctrl+s", "continue", "Continue", priority=True),
-        Binding("ctrl+r", "clarify", "Clarify", priority=True),
-        Binding("ctrl+t", "hint", "Hint", priority=True),
-        Binding("ctrl+n", "skip", "Skip", priority=True),
-        Binding("delete", "remove_question", "Remove question", show=False),
+        Binding("ctrl+s", "submit", "Submit", priority=True, id="submit"),
+        # The same id as submit: Textual moves every binding of a key a keymap moves.
+        Binding("ctrl+s", "continue", "Continue", priority=True, id="submit"),
+        Binding("ctrl+r", "clarify", "Clarify", priority=True, id="clarify"),
+        # A browser keeps ctrl+t and ctrl+n for itself (mock-interview serve).
+        Binding("ctrl+t,ctrl+g", "hint", "Hint", priority=True, id="hint"),
+        Binding("ctrl+n,ctrl+f", "skip", "Skip", priority=True, id="skip"),
+        Binding("delete", "remove_question", "Remove question", show=False, id="remove-question"),
     ]
 
     def __init__(self, practice: Practice) -> None:

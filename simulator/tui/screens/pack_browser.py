@@ -170,8 +170,10 @@ class PackBrowserScreen(Screen[None]):
     CSS_PATH = "../styles/pack_browser.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         BACK,
-        Binding("enter", "select", "Open", priority=True),
-        *tab_keys(("p", "packs", "Packs"), ("e", "problems", "Problems")),
+        Binding("enter", "select", "Open", priority=True, id="open"),
+        *tab_keys(
+            ("p", "packs", "Packs", "packs-tab"), ("e", "problems", "Problems", "problems-tab")
+        ),
         HELP,
     ]
 

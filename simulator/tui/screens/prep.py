@@ -25,7 +25,7 @@ class PrepScreen(SessionScreen):
 
     CSS_PATH = "../styles/interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "continue", "Start the interview", priority=True),
+        Binding("ctrl+s", "continue", "Start the interview", priority=True, id="continue"),
     ]
 
     def compose(self) -> ComposeResult:

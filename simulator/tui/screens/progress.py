@@ -89,7 +89,7 @@ class PersonaChooser(ModalScreen[str]):
     """Which interviewer runs the review: dismisses with a persona id, or "" on escape."""
 
     CSS_PATH = "../styles/progress.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="back")]
 
     def __init__(self, entries: Sequence[PersonaEntry], count: int) -> None:
         super().__init__()
@@ -141,9 +141,11 @@ class ProgressScreen(JournalScreen, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         BACK,
         *tab_keys(
-            ("c", "criteria", "Criteria"), ("t", "topics", "Topics"), ("d", "review", "Due")
+            ("c", "criteria", "Criteria", "criteria-tab"),
+            ("t", "topics", "Topics", "topics-tab"),
+            ("d", "review", "Due", "due-tab"),
         ),
-        Binding("v", "review", "Review due questions"),
+        Binding("v", "review", "Review due questions", id="review"),
         HELP,
     ]
     TITLE = "Progress"

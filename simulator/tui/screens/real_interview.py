@@ -54,6 +54,7 @@ from simulator.services.interview_log import (
 from simulator.services.personal_pack import PersonalPack, PersonalPackError, write_personal_pack
 from simulator.services.practice import JournalWriter
 from simulator.tui.autosave import Autosave
+from simulator.tui.draft_screen import UNSHOWN_DRAFT_KEYS, DraftScreen
 from simulator.tui.host import app_host
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.journal_list import JournalList, JournalScreen, counted
@@ -154,9 +155,9 @@ class RealInterviewsScreen(JournalList[RealInterview, list[RealInterview]], _Jou
     CSS_PATH = "../styles/real_interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         BACK,
-        Binding("n", "new", "Log an interview"),
+        Binding("n", "new", "Log an interview", id="new-log"),
         OPEN,
-        Binding("p", "practise", "Practise this again"),
+        Binding("p", "practise", "Practise this again", id="practise-again"),
         DELETE,
         HELP,
     ]
@@ -243,15 +244,22 @@ class RealInterviewsScreen(JournalList[RealInterview, list[RealInterview]], _Jou
 # --- the form -------------------------------------------------------------------------------
 
 
-class RealInterviewForm(_JournalScreen):
+class RealInterviewForm(_JournalScreen, DraftScreen):
     """Log one real interview (a new one, or change one logged before)."""
 
     CSS_PATH = "../styles/real_interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+o", "save_and_practise", "Save + practice pack", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding(
+            "ctrl+o",
+            "save_and_practise",
+            "Save + practice pack",
+            priority=True,
+            id="save-and-practise",
+        ),
         BACK,
-        Binding("f1", "app.help", "Help"),
+        Binding("f1", "app.help", "Help", id="help"),
+        *UNSHOWN_DRAFT_KEYS,  # the footer is full; the notes' heading names them
     ]
     TITLE = "Real interview"
 
@@ -290,6 +298,10 @@ class RealInterviewForm(_JournalScreen):
         self.show_values(values)
         self.query_one("#field-company", Input).focus()
         self.read_draft(self.writer())
+
+    def mail_boxes(self) -> list[TextArea]:
+        """The thank-you notes (f4 mails one)."""
+        return list(self.query_one(ThankYouNotes).boxes)
 
     # --- values -----------------------------------------------------------------------------
 

@@ -41,7 +41,13 @@ class TopicList(OptionList):
     """The topics to learn; delete removes the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace", "screen.remove_topic", "Remove topic", key_display="del"),
+        Binding(
+            "delete,backspace",
+            "screen.remove_topic",
+            "Remove topic",
+            key_display="del",
+            id="remove-topic",
+        ),
     ]
 
 

@@ -85,14 +85,14 @@ class RemindersScreen(JournalList[Reminder, FollowUps], Screen[None]):
     CSS_PATH = "../styles/reminders.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         BACK,
-        Binding("d", "done", "Done"),
+        Binding("d", "done", "Done", id="done"),
         *(
-            Binding(key, f"snooze('{length}')", f"Snooze {words}")
+            Binding(key, f"snooze('{length}')", f"Snooze {words}", id=f"snooze-{length}")
             for length, (key, _, words) in SNOOZES.items()
         ),
-        Binding("c", "close_process", "Close process"),
-        Binding("a", "toggle_all", "Show upcoming"),
-        Binding("p", "toggle_practice", "Show practice"),
+        Binding("c", "close_process", "Close process", id="close-process"),
+        Binding("a", "toggle_all", "Show upcoming", id="show-upcoming"),
+        Binding("p", "toggle_practice", "Show practice", id="show-practice"),
         HELP,
     ]
     TITLE = "Follow-ups"

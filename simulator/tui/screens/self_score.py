@@ -70,13 +70,13 @@ def answer_content(item: ScoreItem) -> Content:
 
 
 SCORING_KEYS: list[BindingType] = [
-    Binding("1", "screen.score(1)", "Score", key_display="1-5"),
-    Binding("2", "screen.score(2)", "Score", show=False),
-    Binding("3", "screen.score(3)", "Score", show=False),
-    Binding("4", "screen.score(4)", "Score", show=False),
-    Binding("5", "screen.score(5)", "Score", show=False),
-    Binding("0,backspace", "screen.clear_score", "Clear score", show=False),
-    Binding("space", "screen.tick", "Tick"),
+    Binding("1", "screen.score(1)", "Score", key_display="1-5", id="score-1"),
+    Binding("2", "screen.score(2)", "Score", show=False, id="score-2"),
+    Binding("3", "screen.score(3)", "Score", show=False, id="score-3"),
+    Binding("4", "screen.score(4)", "Score", show=False, id="score-4"),
+    Binding("5", "screen.score(5)", "Score", show=False, id="score-5"),
+    Binding("0,backspace", "screen.clear_score", "Clear score", show=False, id="clear-score"),
+    Binding("space", "screen.tick", "Tick", id="tick"),
 ]
 """Keys that score and tick, wherever the focus is on the self-score screen."""
 
@@ -86,14 +86,16 @@ class RubricPane(VerticalScroll, inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         SCORING_KEYS[0],
-        Binding("up", "screen.move_cursor(-1)", "Criterion", show=False),
-        Binding("down", "screen.move_cursor(1)", "Criterion", key_display="↑↓"),
+        Binding("up", "screen.move_cursor(-1)", "Criterion", show=False, id="previous-criterion"),
+        Binding(
+            "down", "screen.move_cursor(1)", "Criterion", key_display="↑↓", id="next-criterion"
+        ),
         *SCORING_KEYS[1:],
-        Binding("home", "screen.cursor_to(0)", "First", show=False),
-        Binding("end", "screen.cursor_to(-1)", "Last", show=False),
-        Binding("pagedown", "screen.move_answer(1)", "Next", key_display="PgDn"),
-        Binding("pageup", "screen.move_answer(-1)", "Previous", show=False),
-        Binding("ctrl+s", "screen.continue", "Continue"),
+        Binding("home", "screen.cursor_to(0)", "First", show=False, id="first-criterion"),
+        Binding("end", "screen.cursor_to(-1)", "Last", show=False, id="last-criterion"),
+        Binding("pagedown", "screen.move_answer(1)", "Next", key_display="PgDn", id="next-answer"),
+        Binding("pageup", "screen.move_answer(-1)", "Previous", show=False, id="previous-answer"),
+        Binding("ctrl+s", "screen.continue", "Continue", id="continue"),
     ]
 
 
@@ -104,11 +106,11 @@ class SelfScoreScreen(SessionScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
         *SCORING_KEYS,
-        Binding("pagedown", "move_answer(1)", "Next", key_display="PgDn"),
-        Binding("pageup", "move_answer(-1)", "Previous", show=False),
-        Binding("ctrl+s", "continue", "Continue"),
-        Binding("escape", "back", "Leave"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding("pagedown", "move_answer(1)", "Next", key_display="PgDn", id="next-answer"),
+        Binding("pageup", "move_answer(-1)", "Previous", show=False, id="previous-answer"),
+        Binding("ctrl+s", "continue", "Continue", id="continue"),
+        Binding("escape", "back", "Leave", id="back"),
+        Binding("question_mark", "app.help", "Help", show=False, id="help"),
     ]
 
     def __init__(self, practice: Practice) -> None:

@@ -25,8 +25,8 @@ class SessionScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("f1", "app.help", "Help"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("f1", "app.help", "Help", id="help"),
     ]
 
     def __init__(self, practice: Practice) -> None:

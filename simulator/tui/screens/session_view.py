@@ -209,8 +209,8 @@ class SessionViewScreen(Screen[None]):
 
     CSS_PATH = "../styles/session_view.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("f1,question_mark", "app.help", "Help"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("f1,question_mark", "app.help", "Help", id="help"),
     ]
 
     def __init__(self, snapshot: SessionSnapshot, library: Library | None = None) -> None:

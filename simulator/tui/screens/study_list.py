@@ -53,7 +53,7 @@ class TopicPrompt(ModalScreen[str]):
     """Ask for a topic's words; dismisses with the text, or "" when cancelled."""
 
     CSS_PATH = "../styles/study_list.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="back")]
 
     def __init__(self, title: str, text: str = "") -> None:
         super().__init__()
@@ -95,11 +95,11 @@ class StudyListScreen(JournalList[StudyItem, list[StudyItem]], Screen[None]):
     CSS_PATH = "../styles/study_list.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         BACK,
-        Binding("space", "toggle_done", "Tick off"),
-        Binding("e", "edit", "Edit"),
-        Binding("a", "add", "Add"),
+        Binding("space", "toggle_done", "Tick off", id="tick"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("a", "add", "Add", id="add-topic"),
         DELETE,
-        Binding("h", "toggle_hide", "Hide done"),
+        Binding("h", "toggle_hide", "Hide done", id="hide-done"),
         HELP,
     ]
     TITLE = "Study list"

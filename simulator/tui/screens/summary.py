@@ -152,10 +152,10 @@ class SummaryScreen(SessionScreen):
     CSS_PATH = "../styles/summary.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "finish", "Finish"),
-        Binding("x", "export", "Export to Markdown"),
-        Binding("escape", "back", "Back"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding("ctrl+s", "finish", "Finish", id="finish"),
+        Binding("x", "export", "Export to Markdown", id="export"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("question_mark", "app.help", "Help", show=False, id="help"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -104,7 +104,8 @@ class InterviewFields(VerticalScroll):
                 classes="form-text",
             )
         yield Static(
-            "Thank-you notes (drafts, one per interviewer)",
+            "Thank-you notes (drafts, one per interviewer): f2 copies the one you are in, "
+            "f3 opens it in your editor, f4 writes it as an email",
             classes="form-label form-section",
             markup=False,
         )

@@ -1,0 +1,117 @@
+"""The keymap of config.json, applied by Textual: other keys for the app's actions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from simulator.common import locations
+from simulator.services.context import Context
+from simulator.tui.app import MockInterviewApp
+from simulator.tui.screens.history import HistoryScreen
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.interview import InterviewScreen
+from simulator.tui.widgets.key_footer import KeyFooter
+
+from tui_helpers import open_session, settle
+
+MakeApp = Callable[..., MockInterviewApp]
+
+
+def write_config(settings: dict[str, object]) -> None:
+    path = locations.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(settings), encoding="utf-8")
+
+
+def notices(app: MockInterviewApp) -> list[str]:
+    return [str(notice.message) for notice in app._notifications]
+
+
+async def on_to_the_question(app: MockInterviewApp, pilot: Pilot[int], key: str) -> None:
+    """From the greeting, ``key`` (continue's, as the keymap has it) until a question."""
+    assert app.practice is not None
+    for _ in range(10):
+        if app.practice.session.step().question is not None:
+            return
+        await pilot.press(key)
+        await pilot.pause()
+    raise AssertionError(f"{key} did not go on to a question")
+
+
+async def test_a_keymap_moves_submit_to_f5(make_app: MakeApp) -> None:
+    """The interview's continue between questions shares submit's row, key and id."""
+    write_config({"keymap": {"submit": "f5"}})
+    app = make_app(Context.create())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_session(app, pilot, "rigorous-tech-lead")
+        await pilot.press("ctrl+s")  # the prep screen's continue is not submit
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and app.practice is not None
+        session = app.practice.session
+        await pilot.press("ctrl+s")  # no longer goes on from the greeting
+        await pilot.pause()
+        assert session.step().question is None
+        await on_to_the_question(app, pilot, "f5")
+        first = session.current_answer()
+        assert first is not None
+        footer = app.screen.query_one(KeyFooter)
+        assert ("f5", "Submit") in footer.shown_keys()
+        await pilot.press(*"An answer")
+        await pilot.press("ctrl+s")  # the old key: Textual's keymap replaces it
+        await pilot.pause()
+        assert session.answer(first["id"])["submitted_at"] is None
+        await pilot.press("f5")
+        await pilot.pause()
+        done = session.answer(first["id"])
+        assert done["submitted_at"] is not None and done["text"] == "An answer"
+        assert not notices(app)  # nothing was wrong with the keymap
+
+
+async def test_bad_entries_are_named_and_the_app_starts_with_the_rest(make_app: MakeApp) -> None:
+    write_config({"keymap": {"sbumit": "f5", "hint": 3, "history": "y"}})
+    app = make_app(Context.create())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        told = notices(app)
+        path = str(locations.config_file())
+        assert len(told) == 2 and all(path in message for message in told), told
+        assert any("'sbumit' is not a binding id" in message for message in told)
+        assert any("'hint' must be text" in message for message in told)
+        await pilot.press("y")  # the good entry applies
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_a_keymap_that_is_not_an_object_leaves_the_usual_keys(make_app: MakeApp) -> None:
+    write_config({"theme": "nord", "keymap": "submit=f5"})
+    app = make_app(Context.create())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "nord"  # the other settings still apply
+        assert any("keymap must be an object" in message for message in notices(app))
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_a_key_given_to_one_action_is_taken_from_the_other(make_app: MakeApp) -> None:
+    """Textual's rule, as the README says: ctrl+r submits, and clarify has no key left."""
+    write_config({"keymap": {"submit": "ctrl+r"}})
+    app = make_app(Context.create())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_session(app, pilot, "rigorous-tech-lead")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await on_to_the_question(app, pilot, "ctrl+r")
+        assert app.practice is not None
+        first = app.practice.session.current_answer()
+        assert first is not None
+        await pilot.press(*"Mine")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        done = app.practice.session.answer(first["id"])
+        assert done["submitted_at"] is not None and done["clarifications"] == 0
