@@ -19,6 +19,8 @@ from simulator.tui.host import AppHost, app_host
 from simulator.tui.timefmt import when_words
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from simulator.journal import SessionSummary
 
 
@@ -48,6 +50,18 @@ def highlighted(matcher: Matcher, text: str) -> Content:
         if not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+def interviewer_voice_command(app: App[Any]) -> Command:
+    """Turning the interviewer's voice on or off, whichever it is not."""
+    from simulator.tui.interviewer_voice import toggle_interviewer_voice, voice_is_on
+
+    turn = "off" if voice_is_on(app) else "on"
+    return Command(
+        f"Interviewer voice: turn {turn}",
+        partial(toggle_interviewer_voice, app),
+        "Read the interviewer's lines aloud (espeak-ng, say or pyttsx3)",
+    )
 
 
 class MockInterviewCommands(Provider):
@@ -87,6 +101,7 @@ class MockInterviewCommands(Provider):
         found += [
             Command("History", app.action_history, "Past sessions: open, resume, export"),
             Command("Browse packs", app.action_browse_packs, "Packs, questions, load problems"),
+            interviewer_voice_command(self.app),
             Command("Help", app.action_help, "Every key, by screen"),
             Command("Quit", app.action_quit, "Save everything and quit"),
         ]
