@@ -111,6 +111,7 @@ KEYS: tuple[KeyHelp, ...] = (
         ("ctrl+t", "Show a hint (recorded)"),
         ("ctrl+n", "Skip the question"),
         ("delete", "Remove the highlighted question of yours"),
+        ("f2", "Speak your answer: start recording, then stop (the transcript fills the box)"),
     ),
     *_at(
         SELF_SCORE,
@@ -121,6 +122,7 @@ KEYS: tuple[KeyHelp, ...] = (
         ("home/end", "First or last criterion"),
         ("0/backspace", "Clear the criterion's score"),
         ("space", "Tick the highlighted checklist item (on a criterion: go to the checklist)"),
+        ("p", "Play the answer's recording, or stop it"),
     ),
     *_at(
         REFLECTION,
@@ -151,6 +153,7 @@ KEYS: tuple[KeyHelp, ...] = (
         SESSION_VIEW,
         ("up/down", "Scroll"),
         ("pageup/pagedown", "Scroll a page"),
+        ("p", "Play the topmost recorded answer in view, or stop it"),
     ),
     *_at(
         PACK_BROWSER,
