@@ -14,70 +14,14 @@ from textual.pilot import Pilot
 
 pytest.importorskip("numpy", reason="the voice extra is not installed")
 
-from voice_fakes import Fakes
+from voice_fakes import Fakes, app_with, bar_text, notices, ready_to_speak, record, until
 
-from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
-from simulator.tui.widgets.recording_bar import RecordingBar
 from simulator.voice.extra import INSTALL_HINT
 
-from tui_helpers import to_first_question
-
 MakeApp = Callable[..., MockInterviewApp]
-
-
-def app_with(make_app: MakeApp, fakes: Fakes) -> MockInterviewApp:
-    context = Context.create()
-    context.voice = fakes.kit()
-    return make_app(context)
-
-
-async def until(pilot: Pilot[int], check: Callable[[], bool], timeout: float = 15.0) -> None:
-    """Let the app run until ``check()`` holds."""
-    for _ in range(int(timeout / 0.02)):
-        if check():
-            return
-        await pilot.pause(0.02)
-    assert check(), "timed out"
-
-
-def interview(app: MockInterviewApp) -> InterviewScreen:
-    screen = app.screen
-    assert isinstance(screen, InterviewScreen)
-    return screen
-
-
-def bar_text(app: MockInterviewApp) -> str:
-    bar = app.screen.query_one(RecordingBar)
-    return str(bar.render()) if bar.display else ""
-
-
-def notices(app: MockInterviewApp) -> list[str]:
-    return [str(notice.message) for notice in app._notifications]
-
-
-async def ready_to_speak(app: MockInterviewApp, pilot: Pilot[int]) -> InterviewScreen:
-    await to_first_question(app, pilot, "rigorous-tech-lead")
-    screen = interview(app)
-    await until(pilot, lambda: screen.voice_state == "idle")  # nothing left to recover
-    return screen
-
-
-async def record(app: MockInterviewApp, pilot: Pilot[int], fakes: Fakes, seconds: float) -> None:
-    """f2, speak for ``seconds``, f2, and wait for the transcript."""
-    screen = interview(app)
-    await pilot.press("f2")
-    await until(pilot, lambda: screen.voice_state == "recording")
-    fakes.speak(seconds)
-    spoken = screen._spoken
-    assert spoken is not None
-    await until(pilot, lambda: spoken.elapsed >= seconds)
-    await until(pilot, lambda: "Recording" in bar_text(app))
-    await pilot.press("f2")
-    await until(pilot, lambda: screen.voice_state == "idle")
 
 
 async def test_record_stop_correct_and_submit_keeps_it_all(make_app: MakeApp) -> None:
@@ -212,3 +156,22 @@ async def test_without_a_microphone_the_key_says_so_in_one_line(make_app: MakeAp
         assert current is not None
         path = app.journal.recording_path(app.practice.session.id, current["id"])
         assert not path.exists()
+
+
+def test_recording_snapshot(snap_compare: Callable[..., bool], make_app: MakeApp) -> None:
+    fakes = Fakes()
+
+    async def ready(pilot: Pilot[int]) -> None:
+        app = pilot.app
+        assert isinstance(app, MockInterviewApp)
+        screen = await ready_to_speak(app, pilot)
+        await pilot.press(*"I would start by reproducing it.")
+        await pilot.press("f2")
+        await until(pilot, lambda: screen.voice_state == "recording")
+        fakes.speak(2.0)
+        spoken = screen._spoken
+        assert spoken is not None
+        await until(pilot, lambda: spoken.elapsed >= 2.0)
+        await until(pilot, lambda: "0:02" in bar_text(app))
+
+    assert snap_compare(app_with(make_app, fakes), terminal_size=(80, 24), run_before=ready)

@@ -18,13 +18,31 @@ VOICE_TESTS = Path(__file__).resolve().parents[1] / "voice"
 if str(VOICE_TESTS) not in sys.path:
     sys.path.insert(0, str(VOICE_TESTS))
 
+from textual.pilot import Pilot  # noqa: E402
 from voice_helpers import AUDIO, FakeInputStream, FakeOutputStream  # noqa: E402
 
 from simulator.engine.insights.delivery import TimedWord  # noqa: E402
+from simulator.services.context import Context  # noqa: E402
 from simulator.services.voice_kit import VoiceKit  # noqa: E402
+from simulator.tui.app import MockInterviewApp  # noqa: E402
+from simulator.tui.screens.interview import InterviewScreen  # noqa: E402
+from simulator.tui.widgets.recording_bar import RecordingBar  # noqa: E402
 from simulator.voice.transcript import Recogniser, Transcript  # noqa: E402
 
-__all__ = ["AUDIO", "FakeInputStream", "FakeOutputStream", "FakeRecogniser", "Fakes"]
+from tui_helpers import to_first_question  # noqa: E402
+
+MakeApp = Callable[..., MockInterviewApp]
+
+
+class PacedOutputStream(FakeOutputStream):
+    """Speakers that take their time: each 256-sample block takes 16 ms, as in real time."""
+
+    def _run(self) -> None:
+        while not self._halt.is_set() and len(self.played) < 10_000:
+            out = self._np.full((256, 1), 9.0, dtype=self._np.float32)
+            self.callback(out, 256, None, None)
+            self.played.append(out[:, 0].copy())
+            time.sleep(0.016)
 
 
 class FakeStream:
@@ -91,6 +109,7 @@ class Fakes:
     microphones: list[FakeInputStream] = field(default_factory=list)
     speakers: list[FakeOutputStream] = field(default_factory=list)
     speaker: FakeSpeaker = field(default_factory=FakeSpeaker)
+    paced: bool = False
     no_microphone: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -103,7 +122,8 @@ class Fakes:
         return self.microphones[-1]
 
     def open_output(self, rate: int, callback: Callable[..., None]) -> FakeOutputStream:
-        self.speakers.append(FakeOutputStream(rate, callback))
+        kind = PacedOutputStream if self.paced else FakeOutputStream
+        self.speakers.append(kind(rate, callback))
         return self.speakers[-1]
 
     def kit(self) -> VoiceKit:
@@ -152,3 +172,54 @@ def wait_until(check: Callable[[], bool], timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.01)
     return check()
+
+
+def app_with(make_app: MakeApp, fakes: Fakes) -> MockInterviewApp:
+    context = Context.create()
+    context.voice = fakes.kit()
+    return make_app(context)
+
+
+async def until(pilot: Pilot[int], check: Callable[[], bool], timeout: float = 15.0) -> None:
+    """Let the app run until ``check()`` holds."""
+    for _ in range(int(timeout / 0.02)):
+        if check():
+            return
+        await pilot.pause(0.02)
+    assert check(), "timed out"
+
+
+def interview(app: MockInterviewApp) -> InterviewScreen:
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
+
+
+def bar_text(app: MockInterviewApp) -> str:
+    bar = app.screen.query_one(RecordingBar)
+    return str(bar.render()) if bar.display else ""
+
+
+def notices(app: MockInterviewApp) -> list[str]:
+    return [str(notice.message) for notice in app._notifications]
+
+
+async def ready_to_speak(app: MockInterviewApp, pilot: Pilot[int]) -> InterviewScreen:
+    await to_first_question(app, pilot, "rigorous-tech-lead")
+    screen = interview(app)
+    await until(pilot, lambda: screen.voice_state == "idle")  # nothing left to recover
+    return screen
+
+
+async def record(app: MockInterviewApp, pilot: Pilot[int], fakes: Fakes, seconds: float) -> None:
+    """f2, speak for ``seconds``, f2, and wait for the transcript."""
+    screen = interview(app)
+    await pilot.press("f2")
+    await until(pilot, lambda: screen.voice_state == "recording")
+    fakes.speak(seconds)
+    spoken = screen._spoken
+    assert spoken is not None
+    await until(pilot, lambda: spoken.elapsed >= seconds)
+    await until(pilot, lambda: "Recording" in bar_text(app))
+    await pilot.press("f2")
+    await until(pilot, lambda: screen.voice_state == "idle")
