@@ -10,16 +10,16 @@ from textual.widgets import Static
 
 np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 
-from voice_fakes import Fakes, app_with, notices, ready_to_speak, record, until, wait_until
+from voice_fakes import Fakes, app_with, notices, ready_to_speak, record, until, wait_until  # noqa: E402
 
-from simulator.engine.clock import FakeClock
-from simulator.tui.app import MockInterviewApp
-from simulator.tui.screens.self_score import SelfScoreScreen
-from simulator.tui.screens.session_view import SessionViewScreen
-from simulator.tui.widgets.labelled_rows import LabelledRows
-from simulator.voice.wavfile import read_wav
+from simulator.engine.clock import FakeClock  # noqa: E402
+from simulator.tui.app import MockInterviewApp  # noqa: E402
+from simulator.tui.screens.self_score import SelfScoreScreen  # noqa: E402
+from simulator.tui.screens.session_view import SessionViewScreen  # noqa: E402
+from simulator.tui.widgets.labelled_rows import LabelledRows  # noqa: E402
+from simulator.voice.wavfile import read_wav  # noqa: E402
 
-from tui_helpers import drive
+from tui_helpers import drive  # noqa: E402
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -70,7 +70,7 @@ async def test_self_scoring_shows_the_delivery_and_plays_it(
         assert any("Playing your recording (0:02)" in text for text in notices(app))
         player = app.context.voice.player()
         assert wait_until(lambda: not player.playing)
-        played = np.concatenate([block for block in fakes.speakers[0].played])
+        played = np.concatenate(list(fakes.speakers[0].played))
         assert app.journal is not None and app.practice is not None
         recorded = read_wav(app.journal.recording_path(app.practice.session.id, answer_id))
         assert np.allclose(played[: len(recorded.samples)], recorded.samples)
