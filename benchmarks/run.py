@@ -646,16 +646,18 @@ def typing_row(settings: Settings) -> Row:
 
 
 def voice_rows(settings: Settings) -> list[Row]:
-    """Word error rate, real-time factor and stop to transcript (see benchmarks/voice.py)."""
-    from benchmarks import voice
+    """Word error rate, real-time factor, stop to transcript, and stop to transcript on
+    screen (see benchmarks/voice.py and benchmarks/voice_screen.py)."""
+    from benchmarks import voice, voice_screen
 
     length = settings.answer_seconds
     names = [
         "Word error rate, committed recordings",
         f"Transcription real-time factor, {length} s answer",
         f"Stop to transcript, {length} s answer",
+        f"Stop to transcript on screen, {length} s answer",
     ]
-    targets = ["<= 20%", "<= 0.5", "<= 1.5 s"]
+    targets = ["<= 20%", "<= 0.5", "<= 1.5 s", "<= 1.5 s"]
     skipped = voice.missing()
     if skipped:
         return [
@@ -663,6 +665,7 @@ def voice_rows(settings: Settings) -> list[Row]:
             for name, target in zip(names, targets, strict=True)
         ]
     found = voice.measure(length)
+    drawn = voice_screen.stop_to_screen(length)
     rtf = found.wall_seconds / found.answer_seconds
     cpu = found.cpu_seconds / found.answer_seconds
     said = f"{found.answer_seconds:.1f} s of the committed recordings joined"
@@ -701,6 +704,18 @@ def voice_rows(settings: Settings) -> list[Row]:
             f"{voice.BLOCK_SECONDS * 1000:.0f} ms blocks; from the last block to the whole "
             "transcript (drawing it is the screen's part)",
             {"value": found.stop_to_transcript, "limit": 1.5},
+        ),
+        Row(
+            names[3],
+            seconds(drawn),
+            "n/a",
+            "n/a",
+            targets[3],
+            drawn <= 1.5,
+            "the same answer spoken into the app (headless, a fake microphone fed in real "
+            "time, pocketsphinx transcribing as it goes); from the f2 that stops it to the "
+            "transcript in the answer box, drawn",
+            {"value": drawn, "limit": 1.5},
         ),
     ]
 
@@ -761,7 +776,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "typing" in groups:
             found["typing"] = typing_row(settings)
         if "voice" in groups:
-            found["wer"], found["rtf"], found["stop"] = voice_rows(settings)
+            found["wer"], found["rtf"], found["stop"], found["screen"] = voice_rows(settings)
         order = {
             "paint": ["listed-builtin", "listed-big", "paint-builtin", "paint-big"],
             "indexing": ["cold", "warm"],
@@ -770,7 +785,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "keystroke": ["keystroke"],
             "typing": ["typing"],
             "memory": ["memory-builtin", "memory-big"],
-            "voice": ["wer", "rtf", "stop"],
+            "voice": ["wer", "rtf", "stop", "screen"],
         }
         rows = [found[key] for group in GROUPS if group in groups for key in order[group]]
     finally:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from simulator.common import locations
 from simulator.services.config import Config, ConfigError, load_config
+from simulator.services.voice_kit import VoiceKit
 
 if TYPE_CHECKING:
     # Imported when first used: the pack machinery (pydantic, the models) is not needed
@@ -33,6 +34,8 @@ class Context:
     """The user's settings."""
     warnings: list[str] = field(default_factory=list)
     """Problems worth telling the user that did not stop the run."""
+    voice: VoiceKit = field(default_factory=VoiceKit)
+    """The microphone, speakers, recogniser and speech program (tests put fakes here)."""
 
     @classmethod
     def create(cls, extra_pack_dirs: Sequence[Path] = (), *, use_cache: bool = True) -> Context:

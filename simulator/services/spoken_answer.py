@@ -96,6 +96,16 @@ class SpokenAnswer:
         finally:
             self._recorder.path.unlink(missing_ok=True)
 
+    def leave(self) -> None:
+        """Stop recording without waiting for the transcript, keeping the file: the screen
+        is going away, and the next resume transcribes what was said
+        (:func:`simulator.services.voice_session.recover`)."""
+        live, self._live = self._live, None
+        if live is not None:
+            live.cancel()
+        if self._recorder.recording:
+            self._recorder.stop()
+
     def stop(self, timeout: float = TRANSCRIPT_WAIT) -> Heard:
         """Stop recording; the transcript and the delivery measures, once the last
         utterance is decoded (raises TimeoutError after ``timeout`` seconds)."""

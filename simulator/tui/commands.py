@@ -23,6 +23,8 @@ from simulator.tui.screens.home import HomeScreen
 from simulator.tui.timefmt import when_words
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from simulator.journal import SessionSummary
 
 
@@ -102,6 +104,18 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def interviewer_voice_command(app: App[Any]) -> Command:
+    """Turning the interviewer's voice on or off, whichever it is not."""
+    from simulator.tui.interviewer_voice import toggle_interviewer_voice, voice_is_on
+
+    turn = "off" if voice_is_on(app) else "on"
+    return Command(
+        f"Interviewer voice: turn {turn}",
+        partial(toggle_interviewer_voice, app),
+        "Read the interviewer's lines aloud (espeak-ng, say or pyttsx3)",
+    )
+
+
 class MockInterviewCommands(Provider):
     """Start a session with any interviewer, resume, open history, packs or help, quit."""
 
@@ -142,6 +156,7 @@ class MockInterviewCommands(Provider):
             for name, action, what in APP_COMMANDS
         ]
         found += [
+            interviewer_voice_command(self.app),
             Command("Export a session", self.export, "Pick it in History, then x: Markdown"),
             Command("Help", app.action_help, "Every key, by screen"),
             Command("Quit", app.action_quit, "Save everything and quit"),

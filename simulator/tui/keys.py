@@ -138,6 +138,11 @@ KEYS: tuple[KeyHelp, ...] = (
         ("ctrl+t/ctrl+g", "Show a hint (recorded); ctrl+g works in a browser too", "hint"),
         ("ctrl+n/ctrl+f", "Skip the question; ctrl+f works in a browser too", "skip"),
         ("delete", "Remove the highlighted question of yours", "remove-question"),
+        (
+            "f2",
+            "Speak your answer: start recording, then stop (the transcript fills the box)",
+            "speak",
+        ),
     ),
     *_at(
         SELF_SCORE,
@@ -156,6 +161,7 @@ KEYS: tuple[KeyHelp, ...] = (
             "Tick the highlighted checklist item (on a criterion: go to the checklist)",
             "tick",
         ),
+        ("p", "Play the answer's recording, or stop it", "play-recording"),
     ),
     *_at(
         REFLECTION,
@@ -189,6 +195,7 @@ KEYS: tuple[KeyHelp, ...] = (
         SESSION_VIEW,
         ("up/down", "Scroll", ""),
         ("pageup/pagedown", "Scroll a page", ""),
+        ("p", "Play the topmost recorded answer in view, or stop it", "play-recording"),
     ),
     *_at(
         PACK_BROWSER,

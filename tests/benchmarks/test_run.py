@@ -33,6 +33,7 @@ ROWS = [
     "Word error rate, committed recordings",
     "Transcription real-time factor, 3 s answer",
     "Stop to transcript, 3 s answer",
+    "Stop to transcript on screen, 3 s answer",
 ]
 
 

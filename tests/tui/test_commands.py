@@ -39,6 +39,7 @@ APP_ENTRIES = [
     "Study list",
     "Real interviews",
     "Follow-ups",
+    "Interviewer voice: turn on",
     "Export a session",
     "Help",
     "Quit",

@@ -25,11 +25,12 @@ from simulator.services.practice import YOUR_QUESTION, Practice, answer_slot
 from simulator.tui.autosave import Autosave
 from simulator.tui.notices import clear_stale_notices
 from simulator.tui.screens.confirm import Question, ask
-from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.voice_answer import VoiceAnswerScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.tui.widgets.conversation import Conversation
 from simulator.tui.widgets.countdown import Countdown
 from simulator.tui.widgets.key_footer import KeyFooter
+from simulator.tui.widgets.recording_bar import RecordingBar
 from simulator.tui.widgets.tick_list import TickList
 
 EMPTY_ANSWER = Question(
@@ -68,7 +69,7 @@ def asked_and_answered(question: str, reply: str, speaker: str) -> Content:
     return Content.assemble(*parts)
 
 
-class InterviewScreen(SessionScreen):
+class InterviewScreen(VoiceAnswerScreen):
     """Every stage of the plan after prep, one step at a time."""
 
     CSS_PATH = "../styles/interview.tcss"
@@ -109,6 +110,7 @@ class InterviewScreen(SessionScreen):
             with Vertical(id="drill-box"):
                 yield Label("Checklist (space ticks)")
                 yield TickList(id="drill-checklist")
+        yield RecordingBar("", id="recording-bar", markup=False)
         with VerticalScroll(id="your-questions-box"):
             yield Input(placeholder="Type a question for the interviewer, then enter", id="ask")
             yield OptionList(id="asked")
@@ -185,6 +187,7 @@ class InterviewScreen(SessionScreen):
             self.query_one("#answer", AnswerEditor).focus()
         elif asking and not self.showing_suggestions:
             self.query_one("#ask", Input).focus()
+        self.voice_shown(step, self.asides)
 
     def scroll_conversation(self, *, to_end: bool) -> None:
         """Once the new text is laid out, show its end (what was just said) or its top."""
@@ -246,10 +249,10 @@ class InterviewScreen(SessionScreen):
         """Only the keys that apply to this step appear and work."""
         session = self.practice.session
         if session.phase != "stages":
-            return action not in {"submit", "continue", "clarify", "hint", "skip"}
+            return action not in {"submit", "continue", "clarify", "hint", "skip", "speak"}
         step = self.step
         question = step.question
-        if action == "submit":
+        if action in ("submit", "speak"):
             return question is not None
         if action == "skip":
             return question is not None and can_skip(question)
@@ -282,6 +285,8 @@ class InterviewScreen(SessionScreen):
     def action_submit(self) -> None:
         """Hand in the answer; the interviewer may follow up. An empty answer is asked
         about first: it would be recorded as skipped."""
+        if self.voice_holds_step():
+            return
         self.take_editor_text()
         session = self.practice.session
         current = session.current_answer()
@@ -316,6 +321,8 @@ class InterviewScreen(SessionScreen):
 
     def action_skip(self) -> None:
         """Skip this question (recorded as skipped)."""
+        if self.voice_holds_step():
+            return
         self.take_editor_text()
         self.practice.session.skip()
         self.finish_step()

@@ -18,10 +18,14 @@ from textual.widgets import Header, Static
 
 from simulator.common.names import SOURCE_NAMES
 from simulator.engine.views import ScoreItem
+from simulator.journal import Journal
 from simulator.packs.records import Criterion
+from simulator.services.delivery_view import RecordedAnswer
 from simulator.services.practice import Practice
 from simulator.tui.notices import clear_stale_notices
+from simulator.tui.recordings_screen import PLAY_KEY, RecordingsScreen
 from simulator.tui.screens.session_screen import SessionScreen
+from simulator.tui.widgets.delivery_rows import recorded_rows
 from simulator.tui.widgets.heading import heading
 from simulator.tui.widgets.insight_rows import insight_rows
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -99,7 +103,7 @@ class RubricPane(VerticalScroll, inherit_bindings=False):
     ]
 
 
-class SelfScoreScreen(SessionScreen):
+class SelfScoreScreen(RecordingsScreen, SessionScreen):
     """Score each answer against its rubric, one answer at a time."""
 
     CSS_PATH = "../styles/self_score.tcss"
@@ -259,6 +263,7 @@ class SelfScoreScreen(SessionScreen):
         self.query_one("#score-answer", Static).update(answer_content(item))
         self.query_one("#score-insights", LabelledRows).set_rows(
             insight_rows(item.insights, revealed=item.complete)
+            + recorded_rows(self.recordings.get(answer["id"]), PLAY_KEY)
         )
         self._reveal.show(item)
 
@@ -272,6 +277,21 @@ class SelfScoreScreen(SessionScreen):
             return self._rows[self.cursor]
         return None
 
+    def recordings_source(self) -> tuple[Journal, str] | None:
+        """This session's recordings, from the app's journal."""
+        journal = self.main_app.journal
+        return None if journal is None else (journal, self.practice.session.id)
+
+    def recording_to_play(self) -> RecordedAnswer | None:
+        """The recording of the answer being scored."""
+        item = self.current_item()
+        return None if item is None else self.recordings.get(item.answer["id"])
+
+    def recordings_loaded(self) -> None:
+        """Show the delivery of the answer being scored, if it was spoken."""
+        self._drawn_state = None
+        self.refresh_view()
+
     # --- keys ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -283,7 +303,7 @@ class SelfScoreScreen(SessionScreen):
             return any(r.kind == "check" for r in self._rows)
         if action == "move_answer":
             return self._answers > 1
-        return True
+        return super().check_action(action, parameters)
 
     def action_move_cursor(self, delta: int) -> None:
         """Highlight the next or previous row; past either end, scroll the rubric."""

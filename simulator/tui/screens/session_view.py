@@ -8,16 +8,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from simulator.common.names import SOURCE_NAMES, STOPPED_AT
 from simulator.engine import rubric_lookup
 from simulator.engine.answer_tree import ordered_answers, timed_answers
 from simulator.engine.snapshot import AnswerSnapshot, SessionSnapshot
+from simulator.journal import Journal
 from simulator.journal.markdown import duration
 from simulator.packs.library import Library
-from simulator.tui.host import now
+from simulator.services.delivery_view import RecordedAnswer
+from simulator.tui.host import app_host, now
+from simulator.tui.recordings_screen import PLAY_KEY, RecordingsScreen
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.key_footer import KeyFooter
 
@@ -204,7 +207,7 @@ def follow_up_content(snapshot: SessionSnapshot, now: float) -> Content | None:
     return Content.assemble(*parts) if parts else None
 
 
-class SessionViewScreen(Screen[None]):
+class SessionViewScreen(RecordingsScreen):
     """A saved session, shown read-only and scrollable; escape goes back."""
 
     CSS_PATH = "../styles/session_view.tcss"
@@ -266,6 +269,43 @@ class SessionViewScreen(Screen[None]):
         self.title = "Past session"
         self.sub_title = "read-only"
         self.query_one("#view-scroll", VerticalScroll).focus()
+
+    def recordings_source(self) -> tuple[Journal, str] | None:
+        """The session's recordings, from the app's journal."""
+        host = app_host(self.app)
+        journal = host.journal if host is not None else None
+        return None if journal is None else (journal, self.snapshot["id"])
+
+    def recorded_widgets(self) -> list[tuple[Widget, RecordedAnswer]]:
+        """Each spoken answer's text on screen, with its recording, in order."""
+        shown = zip(self.query(".answer"), ordered_answers(self.snapshot), strict=False)
+        return [
+            (widget, self.recordings[answer["id"]])
+            for widget, (_, _, answer) in shown
+            if answer["id"] in self.recordings
+        ]
+
+    def recording_to_play(self) -> RecordedAnswer | None:
+        """The recorded answer nearest the top of the view (the first, above them all)."""
+        recorded = self.recorded_widgets()
+        top = self.query_one("#view-scroll", VerticalScroll).scroll_offset.y
+        in_view = [item for item in recorded if item[0].virtual_region.bottom > top]
+        first = in_view or recorded
+        return first[0][1] if first else None
+
+    def recordings_loaded(self) -> None:
+        """Under each spoken answer, a line saying it can be played."""
+        for widget, recording in self.recorded_widgets():
+            note = Content.assemble(
+                ("Spoken answer", "italic $accent"),
+                (
+                    f" · {recording.length} recorded · {PLAY_KEY} plays the first one in view",
+                    "dim",
+                ),
+            )
+            self.query_one("#view-scroll").mount(
+                Static(note, classes="recorded", markup=False), after=widget
+            )
 
     def action_back(self) -> None:
         """Go back to where the session was opened from."""
