@@ -12,7 +12,8 @@ import pytest
 pytest.importorskip("pocketsphinx", reason="the voice extra is not installed")
 np = pytest.importorskip("numpy", reason="the voice extra is not installed")
 
-from voice_fakes import Fakes, app_with, manifest, ready_to_speak, until  # noqa: E402
+from voice_fakes import Fakes, app_with, ready_to_speak, until  # noqa: E402
+from voice_helpers import manifest  # noqa: E402
 
 from simulator.engine.clock import FakeClock  # noqa: E402
 from simulator.tui.app import MockInterviewApp  # noqa: E402
