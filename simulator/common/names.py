@@ -59,3 +59,15 @@ COUNT_NAMES: dict[str, str] = {
 }
 """A session's counts, named so that they add up on screen: the answers given include
 the answers to follow-up questions, so they may outnumber the questions asked."""
+
+REMINDER_KINDS: dict[str, str] = {
+    "thank-you": "Thank-you note",
+    "inquiry": "Inquiry",
+    "check-in": "Check-in",
+}
+"""What each kind of follow-up in the plan is called."""
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 topic``, ``2 topics``: a count with its noun, plural when it is not one."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"

@@ -158,6 +158,16 @@ class MockInterviewCommands(Provider):
         found += [
             interviewer_voice_command(self.app),
             Command("Export a session", self.export, "Pick it in History, then x: Markdown"),
+            Command(
+                "Export the whole journal",
+                self.export_journal,
+                "Everything, as a JSON file that log import reads back",
+            ),
+            Command(
+                "Export follow-ups to a calendar",
+                self.export_calendar,
+                "Real interviews' open follow-ups as an .ics file for your calendar app",
+            ),
             Command("Help", app.action_help, "Every key, by screen"),
             Command("Quit", app.action_quit, "Save everything and quit"),
         ]
@@ -192,6 +202,26 @@ class MockInterviewCommands(Provider):
             return
         app.action_history()
         self.app.notify("Highlight the session to export, then press x.", markup=False)
+
+    def export_journal(self) -> None:
+        """Export everything the journal holds as JSON (a download in a browser)."""
+        from simulator.services.exports import journal_file
+        from simulator.tui.downloads import export_in_background
+
+        app = self.main_app
+        if app is not None:
+            export_in_background(self.app, partial(journal_file, now=app.clock.now()))
+
+    def export_calendar(self) -> None:
+        """Export the real interviews' open follow-ups as a calendar file, as ``log calendar``
+        does (a download in a browser)."""
+        from simulator.services.exports import calendar_file
+        from simulator.tui.downloads import export_in_background
+
+        app = self.main_app
+        if app is not None:
+            build = partial(calendar_file, owner=None, now=app.clock.now())
+            export_in_background(self.app, build)
 
     def session_commands(self, app: AppHost) -> list[Command]:
         """Starting and resuming sessions (offered when no session is open)."""

@@ -1,6 +1,6 @@
 """What the screens where drafts are written share: the text can leave the app.
 
-f2 copies the text box you are in to the clipboard (OSC 52, through Textual), f3 opens it
+f8 copies the text box you are in to the clipboard (OSC 52, through Textual), f3 opens it
 in your own editor with the app suspended and puts back what you saved, and f4 (where
 thank-you notes are written) opens your mail app on a new email holding the note, after
 asking. Text put back from the editor goes into the box as one edit, as if typed: undo
@@ -24,8 +24,10 @@ from simulator.services import mail_draft
 from simulator.services.external_editor import EditorError, edit_text, editor_command
 from simulator.tui.screens.confirm import Question, ask
 
-COPY_KEY = Binding("f2", "copy_draft", "Copy", id="copy-draft")
-"""F2: copy the text box to the clipboard."""
+# Not f2: that speaks an answer in the interview, and someone who has learnt it there may
+# press it in the reflection to speak. f8 is one no browser takes for itself.
+COPY_KEY = Binding("f8", "copy_draft", "Copy", id="copy-draft")
+"""F8: copy the text box to the clipboard."""
 EDIT_KEY = Binding("f3", "edit_draft", "Editor", id="edit-draft")
 """F3: edit the text box in $VISUAL or $EDITOR."""
 MAIL_KEY = Binding("f4", "mail_draft", "Email", id="mail-draft")
@@ -43,8 +45,8 @@ NO_EDITOR = (
     "Set VISUAL or EDITOR to the editor you want (for example EDITOR=nano), then start "
     "mock-interview again to write here with it."
 )
-NO_SUSPEND = "Your editor cannot be opened here (in a browser, say); f2 copies the text."
-NO_MAIL_APP = "No mail app took the email. f2 copies the note so you can paste it instead."
+NO_SUSPEND = "Your editor cannot be opened here (in a browser, say); f8 copies the text."
+NO_MAIL_APP = "No mail app took the email. f8 copies the note so you can paste it instead."
 
 
 def mail_question(subject: str) -> Question:

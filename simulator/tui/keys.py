@@ -86,7 +86,7 @@ def _at(where: str, *keys: tuple[str, str, str]) -> tuple[KeyHelp, ...]:
 
 
 DRAFT_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("f2", "Copy the text box you are in to the clipboard", "copy-draft"),
+    ("f8", "Copy the text box you are in to the clipboard", "copy-draft"),
     ("f3", "Edit the text box you are in with your editor ($VISUAL or $EDITOR)", "edit-draft"),
 )
 """The keys of every screen where drafts are written."""
@@ -174,6 +174,7 @@ KEYS: tuple[KeyHelp, ...] = (
         ("d", "Mark the highlighted follow-up done, or not done", "done"),
         ("a", "Add a check-in", "add-check-in"),
         ("c", "Close the process: nothing more comes due", "close-process"),
+        ("x", "Export the plan's open follow-ups as a calendar file (.ics)", "export"),
         ("escape", "Back to the reflection", "back"),
         *DRAFT_KEYS,
         MAIL_KEY,
@@ -234,7 +235,7 @@ KEYS: tuple[KeyHelp, ...] = (
         ("delete", "Delete the log (asks first)", "delete"),
         ("ctrl+s", "In a log: save it", "save"),
         ("ctrl+o", "In a log: save it and make its practice pack", "save-and-practise"),
-        ("f2", "In a log: copy the text box you are in to the clipboard", "copy-draft"),
+        ("f8", "In a log: copy the text box you are in to the clipboard", "copy-draft"),
         ("f3", "In a log: edit the text box you are in with your editor", "edit-draft"),
         ("f4", "In a log: write a thank-you note as an email (asks first)", "mail-draft"),
     ),
@@ -246,6 +247,7 @@ KEYS: tuple[KeyHelp, ...] = (
         ("c", "Close the process: nothing more comes due", "close-process"),
         ("a", "Show the upcoming follow-ups too (not due yet), or hide them", "show-upcoming"),
         ("p", "Show practice sessions' follow-ups too (drills), or hide them", "show-practice"),
+        ("x", "Export the open follow-ups as a calendar file (.ics)", "export"),
     ),
     *_at(
         HELP,

@@ -18,7 +18,7 @@ from simulator.tui.widgets.draft_area import DraftArea
 class WritingScreen(SessionScreen, DraftScreen):
     """A phase with text boxes that keep drafts (the reflection, the follow-up plan):
     ctrl+s goes on to the next phase, escape back to the one before, both after saving
-    whatever was typed; f2 and f3 copy a box or edit it outside (see
+    whatever was typed; f8 and f3 copy a box or edit it outside (see
     :mod:`simulator.tui.draft_screen`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -41,6 +41,8 @@ APP_ENTRIES = [
     "Follow-ups",
     "Interviewer voice: turn on",
     "Export a session",
+    "Export the whole journal",
+    "Export follow-ups to a calendar",
     "Help",
     "Quit",
 ]

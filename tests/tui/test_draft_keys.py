@@ -1,4 +1,4 @@
-"""Drafts leaving the app: f2 copies a box (OSC 52), f3 edits it in $EDITOR with the app
+"""Drafts leaving the app: f8 copies a box (OSC 52), f3 edits it in $EDITOR with the app
 suspended, f4 writes a thank-you note as an email after asking."""
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return links
 
 
-async def test_f2_copies_the_note_with_osc_52(make_app: MakeApp) -> None:
+async def test_f8_copies_the_note_with_osc_52(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 34)) as pilot:
         await open_session(app, pilot, "rigorous-tech-lead", phase="follow-up")
@@ -94,7 +94,7 @@ async def test_f2_copies_the_note_with_osc_52(make_app: MakeApp) -> None:
         assert app._driver is not None
         app._driver.write = written.append  # type: ignore[method-assign]
         await typed(pilot, "Hi Priya")
-        await pilot.press("f2")
+        await pilot.press("f8")
         await pilot.pause()
         assert app.clipboard == "Hi Priya"
         encoded = base64.b64encode(b"Hi Priya").decode()
@@ -102,11 +102,11 @@ async def test_f2_copies_the_note_with_osc_52(make_app: MakeApp) -> None:
         assert any("Copied to the clipboard" in message for message in notices(app))
 
 
-async def test_f2_on_an_empty_box_says_so(make_app: MakeApp) -> None:
+async def test_f8_on_an_empty_box_says_so(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 34)) as pilot:
         await open_session(app, pilot, "rigorous-tech-lead", phase="follow-up")
-        await pilot.press("f2")
+        await pilot.press("f8")
         await pilot.pause()
         assert app.clipboard == ""
         assert any("the box is empty" in message for message in notices(app))
@@ -255,7 +255,7 @@ async def test_the_real_interview_log_copies_and_mails_the_note_you_are_in(
         notes = form.query_one(ThankYouNotes)
         notes.boxes[1].focus()
         await typed(pilot, "Hi Ben")
-        await pilot.press("f2")
+        await pilot.press("f8")
         await pilot.pause()
         assert app.clipboard == "Hi Ben"
         await pilot.press("f4")

@@ -348,3 +348,23 @@ def test_no_action_has_only_keys_a_browser_keeps() -> None:
             if action in {"quit", "app.quit"}:
                 continue  # Quit is in the palette (tests/tui/test_commands.py)
             assert not keys <= BROWSER_KEYS, f"{cls.__name__}: {action} has only {keys}"
+
+
+def function_key_actions() -> dict[str, set[str]]:
+    """Each function key in the key table, with every binding id it stands for anywhere."""
+    found: dict[str, set[str]] = {}
+    for entry in KEYS:
+        parts = entry.key.split("/")
+        ids = entry.ids if len(entry.ids) == len(parts) else entry.ids * len(parts)
+        for key, binding_id in zip(parts, ids, strict=False):
+            if re.fullmatch(r"f\d+", key):
+                found.setdefault(key, set()).add(binding_id)
+    return found
+
+
+def test_a_function_key_does_one_thing_on_every_screen() -> None:
+    """f2 speaks an answer; someone who has learnt that presses it elsewhere to speak too,
+    so it must not copy a box there (nor any other function key mean two things)."""
+    twice = {key: ids for key, ids in function_key_actions().items() if len(ids) > 1}
+    assert not twice
+    assert function_key_actions()["f2"] == {"speak"}

@@ -2,7 +2,8 @@
 
 One note per interviewer (each member of a panel), autosaved as a draft once typing pauses.
 The plan lists the thank-you notes (due within 24 hours), the inquiry after a week and the
-check-ins every two weeks, with keys to mark one done, add a check-in or close the process.
+check-ins every two weeks, with keys to mark one done, add a check-in, close the process or
+export the plan as a calendar file.
 """
 
 from __future__ import annotations
@@ -17,22 +18,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static, TextArea
 
+from simulator.common.names import REMINDER_KINDS
 from simulator.engine.followup import THANK_YOU_CHECKLIST
 from simulator.engine.snapshot import ReminderSnapshot
+from simulator.services.exports import calendar_file
+from simulator.services.follow_ups import Owner
 from simulator.services.practice import Practice, thank_you_slot
+from simulator.tui.downloads import export_in_background
 from simulator.tui.draft_screen import MAIL_KEY
 from simulator.tui.screens.confirm import Question, ask
 from simulator.tui.timefmt import due_words, local_date
 from simulator.tui.widgets.draft_area import DraftArea
 from simulator.tui.widgets.key_footer import KeyFooter
 from simulator.tui.writing_screen import WritingScreen
-
-KIND_NAMES: dict[str, str] = {
-    "thank-you": "Thank-you note",
-    "inquiry": "Inquiry",
-    "check-in": "Check-in",
-}
-"""What each kind of reminder is called on screen."""
 
 CLOSE_PROCESS = Question(
     "Close this process?",
@@ -57,13 +55,15 @@ HEADING = Content.assemble(
 
 PLAN_LABEL = Content.assemble(
     ("The plan", "bold"),
-    ("  tab here, then  ", "dim"),
+    ("  tab, then  ", "dim"),
     ("d", "bold"),
     (" done  ", "dim"),
     ("a", "bold"),
     (" add a check-in  ", "dim"),
     ("c", "bold"),
-    (" close the process", "dim"),
+    (" close the process  ", "dim"),
+    ("x", "bold"),
+    (" calendar", "dim"),
 )
 """The line over the plan, with its keys."""
 
@@ -84,6 +84,7 @@ class ReminderTable(DataTable[Text]):
         Binding("d", "screen.toggle_done", "Done/not done", id="done"),
         Binding("a", "screen.add_check_in", "Add check-in", id="add-check-in"),
         Binding("c", "screen.close_process", "Close process", id="close-process"),
+        Binding("x", "screen.calendar", "Calendar file", id="export"),
     ]
 
 
@@ -178,7 +179,7 @@ class FollowUpScreen(WritingScreen):
             style = "" if open_ else "dim"
             table.add_row(
                 Text(local_date(reminder["due_at"]), style=style),
-                Text(KIND_NAMES.get(reminder["kind"], reminder["kind"]), style=style),
+                Text(REMINDER_KINDS.get(reminder["kind"], reminder["kind"]), style=style),
                 Text(reminder_status(reminder, now), style=style),
                 Text(reminder["title"], style=style),
                 key=reminder["id"],
@@ -210,6 +211,12 @@ class FollowUpScreen(WritingScreen):
         self.practice.session.extend_check_ins(1)
         self.refresh_view()
         self.notify("Added a check-in two weeks after the last item.", timeout=3)
+
+    def action_calendar(self) -> None:
+        """Export the plan's open follow-ups as a calendar file in the current folder (in a
+        browser, offer it as a download), once the plan's latest changes are saved."""
+        owner = Owner("session", self.practice.session.id)
+        export_in_background(self.app, partial(calendar_file, owner=owner, now=self.now()))
 
     def action_close_process(self) -> None:
         """Close the process after asking: everything not done is closed."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,7 +17,8 @@ from textual.widgets import DataTable
 from simulator.common.names import STOPPED_AT
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
-from simulator.tui.downloads import export_session
+from simulator.services.exports import session_file
+from simulator.tui.downloads import export_in_background
 from simulator.tui.host import app_host, library_of, practising
 from simulator.tui.screens.journal_list import JournalList, counted
 from simulator.tui.screens.session_view import SessionViewScreen
@@ -73,16 +74,6 @@ class SessionOpened(Message):
     """The session, or None when it is gone or could not be read."""
     error: str = ""
     """Why it could not be read, when it could not."""
-
-
-@dataclass
-class SessionExported(Message):
-    """A session was written to a Markdown file or offered as a download (or was not)."""
-
-    path: Path | str
-    """The file written or offered (the folder, when nothing was)."""
-    error: str = ""
-    """Why it was not written, when it was not."""
 
 
 def status_words(summary: SessionSummary) -> str:
@@ -279,30 +270,12 @@ class HistoryScreen(JournalList[SessionSummary, HistoryPage], Screen[None]):
         browser, offer it as a download)."""
         summary = self.highlighted()
         if summary is not None:
-            self.export(summary.id, Path.cwd())
-
-    @work(thread=True, exclusive=True, group="history-export")
-    def export(self, session_id: str, folder: Path) -> None:
-        """Write the file off the screen's thread, to a file of its own (an existing file
-        is never replaced), or to the browser; see :func:`export_session`."""
-        try:
-            path = export_session(self.app, self.journal, session_id, folder)
-        except JournalError as error:
-            self.post_message(SessionExported(folder, str(error)))
-        else:
-            self.post_message(SessionExported(path))
-
-    def on_session_exported(self, message: SessionExported) -> None:
-        """Say where the file is, or why it is not."""
-        if message.error:
-            self.notify(
-                f"Nothing was written to {message.path}: {message.error}.",
-                title="Not exported",
-                severity="error",
-                markup=False,
+            export_in_background(
+                self.app,
+                partial(session_file, session_id=summary.id),
+                journal=self.journal,
+                writer=self.writer(),
             )
-        else:
-            self.notify(str(message.path), title="Exported to Markdown", markup=False)
 
     def action_delete(self) -> None:
         """Delete the highlighted session, after asking."""

@@ -1,7 +1,8 @@
 """Follow-up reminders from real interviews (and, on request, practice sessions): mark one
 done, snooze it for a day or a week, or close the whole process (no more check-ins).
 
-Shows what is due or overdue; ``a`` also shows what is coming up. A practice session's plan
+Shows what is due or overdue; ``a`` also shows what is coming up, and ``x`` exports every
+open follow-up as a calendar file. A practice session's plan
 is a drill, not letters to send, so its reminders are left out until ``p`` asks for them.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,6 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from simulator.journal import Journal, Reminder
+from simulator.services.exports import calendar_file
+from simulator.tui.downloads import export_in_background
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.journal_list import JournalList, counted
 from simulator.tui.screens.shared_keys import BACK, HELP
@@ -93,6 +97,7 @@ class RemindersScreen(JournalList[Reminder, FollowUps], Screen[None]):
         Binding("c", "close_process", "Close process", id="close-process"),
         Binding("a", "toggle_all", "Show upcoming", id="show-upcoming"),
         Binding("p", "toggle_practice", "Show practice", id="show-practice"),
+        Binding("x", "calendar", "Calendar file", id="export"),
         HELP,
     ]
     TITLE = "Follow-ups"
@@ -144,7 +149,7 @@ class RemindersScreen(JournalList[Reminder, FollowUps], Screen[None]):
         if overdue:
             words += f", {overdue} overdue"
         if count:
-            words += " · d done · s/w snooze a day/a week · c closes the process"
+            words += " · d done · s/w snooze a day/a week · c closes the process · x calendar"
         if found.hidden:
             drills = f"{found.hidden} from practice sessions"
             words += f"\nNot listed: {drills} (drills, not letters to send); p lists them too."
@@ -197,6 +202,12 @@ class RemindersScreen(JournalList[Reminder, FollowUps], Screen[None]):
             )
 
         self.ask(question, {"close": close})
+
+    def action_calendar(self) -> None:
+        """Export every open follow-up (practice ones too while they are listed) as a
+        calendar file in the current folder, or offer it as a download in a browser."""
+        build = partial(calendar_file, owner=None, now=self.now(), practice=self.show_practice)
+        export_in_background(self.app, build, journal=self.journal, writer=self.writer())
 
     def action_toggle_all(self) -> None:
         """Show every open follow-up, or only those due."""

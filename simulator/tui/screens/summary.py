@@ -6,10 +6,9 @@ current folder (never replacing one) and ctrl+s finishes it and goes home.
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,9 +18,8 @@ from textual.widgets import Header, Static
 from simulator.common.names import COUNT_NAMES
 from simulator.engine.snapshot import ReminderSnapshot
 from simulator.engine.views import SessionSummary
-from simulator.journal import Journal, JournalError
-from simulator.services.practice import JournalWriter
-from simulator.tui.downloads import export_session
+from simulator.services.exports import session_file
+from simulator.tui.downloads import export_in_background
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.timefmt import clock_text, local_date
 from simulator.tui.widgets.heading import heading
@@ -219,29 +217,7 @@ class SummaryScreen(SessionScreen):
     def action_export(self) -> None:
         """Export this session as Markdown to the current folder (never overwriting), or,
         in a browser, as a download."""
-        app = self.main_app
-        if app.journal is None or app.writer is None:
-            self.notify(app.journal_error or "The journal is not open.", severity="error")
-            return
-        self.export(app.writer, app.journal, self.practice.session.id, Path.cwd())
-
-    @work(thread=True, exclusive=True, group="export")
-    def export(
-        self, writer: JournalWriter, journal: Journal, session_id: str, folder: Path
-    ) -> None:
-        """Write the export off the screen's thread, after every pending save, to a file of
-        its own or to the browser (see :func:`export_session`)."""
-        writer.flush()
-        try:
-            path = export_session(self.app, journal, session_id, folder)
-        except (OSError, JournalError) as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title="Export failed", severity="error", markup=False
-            )
-        else:
-            self.app.call_from_thread(
-                self.notify, str(path), title="Exported to Markdown", markup=False, timeout=8
-            )
+        export_in_background(self.app, partial(session_file, session_id=self.practice.session.id))
 
     def action_finish(self) -> None:
         """Finish the session and go home."""

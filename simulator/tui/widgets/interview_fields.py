@@ -104,7 +104,7 @@ class InterviewFields(VerticalScroll):
                 classes="form-text",
             )
         yield Static(
-            "Thank-you notes (drafts, one per interviewer): f2 copies the one you are in, "
+            "Thank-you notes (drafts, one per interviewer): f8 copies the one you are in, "
             "f3 opens it in your editor, f4 writes it as an email",
             classes="form-label form-section",
             markup=False,
