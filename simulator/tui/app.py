@@ -93,6 +93,8 @@ class MockInterviewApp(App[int]):
         self.writer: JournalWriter | None = None
         self.practice: Practice | None = None
         """The session being practised, if any."""
+        self.keymap_in_use: dict[str, str] = {}
+        """The keys config.json's keymap gave actions (binding id to keys), once applied."""
         self.key_order = KeyOrder(self, super().on_event)
         """Applies keys in the order they were typed (see :mod:`simulator.tui.key_order`)."""
         self.last_input_at = 0.0
@@ -129,7 +131,7 @@ class MockInterviewApp(App[int]):
             self.theme = self.context.config.theme
         for warning in self.context.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
-        use_keymap(self, self.context.config)
+        self.keymap_in_use = use_keymap(self, self.context.config)
         # Notices are about the screen they were raised on (see tui/notices.py).
         self.screen_change_signal.subscribe(self, lambda _screen: clear_stale_notices(self))
         web_focus.follow(self)  # in a browser the app starts without focus
@@ -328,7 +330,7 @@ class MockInterviewApp(App[int]):
         from simulator.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.keymap_in_use))
 
     def _over_journal(self, screen: Callable[[Journal], Screen[Any]]) -> None:
         """Show the screen made from the journal, or say why there is no journal yet."""

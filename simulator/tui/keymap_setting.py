@@ -21,10 +21,12 @@ if TYPE_CHECKING:
     from simulator.services.config import Config
 
 
-def use_keymap(app: App[Any], config: Config) -> None:
-    """Give the app the usable part of the keymap; name each entry left out."""
+def use_keymap(app: App[Any], config: Config) -> dict[str, str]:
+    """Give the app the usable part of the keymap, and return it; name each entry left
+    out."""
     setting = read_keymap(config, BINDING_IDS, locations.config_file())
     if setting.keymap:
         app.set_keymap(setting.keymap)
     for problem in setting.problems:
         app.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+    return setting.keymap

@@ -9,6 +9,7 @@ own (tab, a list's enter, scrolling) has no id and keeps its key.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 
@@ -264,6 +265,25 @@ BROWSER_KEYS: frozenset[str] = frozenset(
 )
 """Keys a web browser keeps for itself (new window, new tab, close tab, next tab): in
 ``mock-interview serve`` they never reach the app, so none may be an action's only key."""
+
+
+def shown_key(entry: KeyHelp, keymap: Mapping[str, str]) -> str:
+    """``entry``'s key as the user's ``keymap`` (binding id to keys, comma separated) has
+    it: a moved key is shown where it went, so help never names a key that does nothing."""
+    moved = [binding_id for binding_id in entry.ids if binding_id in keymap]
+    if not moved:
+        return entry.key
+    parts = entry.key.split("/")
+    if len(entry.ids) == 1:
+        return keymap[entry.ids[0]].replace(",", "/")
+    if len(parts) == len(entry.ids):
+        return "/".join(
+            keymap[binding_id].replace(",", "/") if binding_id in keymap else part
+            for binding_id, part in zip(entry.ids, parts, strict=True)
+        )
+    # Several actions under one written key ("1-5"): name the ones moved.
+    changes = ", ".join(f"{binding_id}: {keymap[binding_id]}" for binding_id in moved)
+    return f"{entry.key} ({changes})"
 
 
 def keys_for(where: str) -> list[KeyHelp]:

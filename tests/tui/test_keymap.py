@@ -6,10 +6,13 @@ import json
 from collections.abc import Callable
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from simulator.common import locations
 from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
+from simulator.tui.keys import KEYS, shown_key
+from simulator.tui.screens.help import HelpScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen
@@ -115,3 +118,36 @@ async def test_a_key_given_to_one_action_is_taken_from_the_other(make_app: MakeA
         await pilot.pause()
         done = app.practice.session.answer(first["id"])
         assert done["submitted_at"] is not None and done["clarifications"] == 0
+
+
+def help_rows(app: MockInterviewApp) -> list[tuple[str, str]]:
+    """The help screen's (key, what it does) rows, in order."""
+    keys = [str(w.render()) for w in app.screen.query(".help-key").results(Static)]
+    whats = [str(w.render()) for w in app.screen.query(".help-what").results(Static)]
+    return list(zip(keys, whats, strict=True))
+
+
+async def test_help_shows_the_keys_the_keymap_gave(make_app: MakeApp) -> None:
+    """Help must not send someone to a key that the keymap took away."""
+    write_config({"keymap": {"submit": "f5", "hint": "f6,ctrl+g", "score-3": "x"}})
+    app = make_app(Context.create())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = help_rows(app)
+        assert ("f5", "Submit the answer; between questions: continue") in rows
+        assert not any(key == "ctrl+s" and what.startswith("Submit") for key, what in rows)
+        hint = next(key for key, what in rows if what.startswith("Show a hint"))
+        assert hint == "f6/ctrl+g"
+        score = next(key for key, what in rows if what == "Score the highlighted criterion")
+        assert score == "1-5 (score-3: x)"
+        # What the keymap left alone is shown as it always is.
+        assert ("ctrl+r", "Ask for clarification") in rows
+
+
+def test_shown_key_follows_the_keymap_part_by_part() -> None:
+    history = next(e for e in KEYS if e.ids == ("previous-answer", "next-answer"))
+    assert shown_key(history, {}) == "pageup/pagedown"
+    assert shown_key(history, {"next-answer": "n,j"}) == "pageup/n/j"
