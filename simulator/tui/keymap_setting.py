@@ -27,6 +27,12 @@ def use_keymap(app: App[Any], config: Config) -> dict[str, str]:
     setting = read_keymap(config, BINDING_IDS, locations.config_file())
     if setting.keymap:
         app.set_keymap(setting.keymap)
+    palette = setting.keymap.get("palette")
+    if palette:
+        # Textual's footer finds the palette's key by this name alone; left at ctrl+p, the
+        # footer's "palette" hint would vanish once the keymap moved the key. Textual declares
+        # it a class variable but reads it from the app, so the app's own value is used.
+        app.COMMAND_PALETTE_BINDING = palette.split(",")[0].strip()  # type: ignore[misc]
     for problem in setting.problems:
         app.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
     return setting.keymap

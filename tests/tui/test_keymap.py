@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from simulator.common import locations
 from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.keys import KEYS, shown_key
+from simulator.tui.screens.command_palette import CommandPalette
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.home import HomeScreen
@@ -151,3 +153,15 @@ def test_shown_key_follows_the_keymap_part_by_part() -> None:
     history = next(e for e in KEYS if e.ids == ("previous-answer", "next-answer"))
     assert shown_key(history, {}) == "pageup/pagedown"
     assert shown_key(history, {"next-answer": "n,j"}) == "pageup/n/j"
+
+
+async def test_the_footer_shows_the_palette_where_the_keymap_put_it(make_app: MakeApp) -> None:
+    write_config({"keymap": {"palette": "f9"}})
+    app = make_app(Context.create())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        hint = app.screen.query(FooterKey).filter(".-command-palette")
+        assert [key.key_display for key in hint.results(FooterKey)] == ["f9"]
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
