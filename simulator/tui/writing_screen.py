@@ -29,7 +29,6 @@ class WritingScreen(SessionScreen, DraftScreen):
 
     def on_mount(self) -> None:
         """Show the phase and start typing in its first box."""
-        super().on_mount()
         self.query_one(DraftArea).focus()
 
     def save_drafts(self) -> None:

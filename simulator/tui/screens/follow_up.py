@@ -158,7 +158,6 @@ class FollowUpScreen(WritingScreen):
         """Set up the plan's columns, show it, and start in the first note."""
         table = self.query_one(ReminderTable)
         table.add_columns("Due", "Kind", "Status", "What")
-        super().on_mount()
 
     def mail_boxes(self) -> list[TextArea]:
         """The thank-you notes, in order."""

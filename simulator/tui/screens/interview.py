@@ -120,7 +120,6 @@ class InterviewScreen(VoiceAnswerScreen):
 
     def on_mount(self) -> None:
         """Show the current step and keep the timer moving."""
-        super().on_mount()
         self.set_interval(0.25, self.update_timer)
 
     # --- showing -----------------------------------------------------------------------

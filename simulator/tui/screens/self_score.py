@@ -156,7 +156,6 @@ class SelfScoreScreen(RecordingsScreen, SessionScreen):
 
     def on_mount(self) -> None:
         """Show the answer being scored, with the rubric in focus."""
-        super().on_mount()
         self.query_one(RubricPane).focus()
 
     # --- drawing ---------------------------------------------------------------------------

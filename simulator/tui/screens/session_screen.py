@@ -41,7 +41,8 @@ class SessionScreen(Screen[None]):
         return host
 
     def on_mount(self) -> None:
-        """Show the session's current state."""
+        """Show the session's current state. Textual runs this after the on_mount of each
+        subclass (it calls every class's own), so a subclass never calls it itself."""
         self.show_step()
 
     def show_step(self) -> None:

@@ -181,7 +181,6 @@ class SummaryScreen(SessionScreen):
 
     def on_mount(self) -> None:
         """Fill the page and let the arrow keys scroll it."""
-        super().on_mount()
         self.query_one("#summary-page").focus()
 
     def refresh_view(self) -> None:
