@@ -17,10 +17,14 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from simulator.common import locations
 from simulator.common.safetext import for_terminal
 from simulator.services.context import Context
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 DEFAULT_HOST = "127.0.0.1"
 """Only this computer can reach the app unless ``--host`` says otherwise."""
@@ -99,6 +103,22 @@ def is_local(host: str) -> bool:
         return False
 
 
+def plain_command_console() -> Console:
+    """A console for textual-serve that prints its "Serving <command line>" line as plain
+    text. textual-serve prints it as Rich markup, so a pack folder such as ``my[/b]packs``
+    in the command line stopped ``serve`` with a markup error before it listened. Rich is
+    imported here, not at the top, so other commands start without it."""
+    from rich.console import Console
+
+    class PlainCommandConsole(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            if any(isinstance(item, str) and item.startswith("Serving ") for item in objects):
+                options["markup"] = False
+            super().print(*objects, **options)
+
+    return PlainCommandConsole()
+
+
 def run_serve(context: Context, args: argparse.Namespace) -> int:
     """Serve the app over HTTP until interrupted."""
     try:
@@ -123,6 +143,7 @@ def run_serve(context: Context, args: argparse.Namespace) -> int:
         title="mock-interview",
         templates_path=PAGE_FOLDER,
     )
+    server.console = plain_command_console()
     try:
         server.serve()
     except OSError as error:

@@ -73,17 +73,17 @@ def fetch(url: str) -> tuple[int, str, bytes]:
         return reply.status, reply.headers.get("Content-Type", ""), reply.read()
 
 
-@pytest.fixture
-def served(home: Path, tmp_path: Path) -> Iterator[Served]:
+@contextlib.contextmanager
+def serving(tmp_path: Path, folder: str = "mypacks") -> Iterator[Served]:
     """``mock-interview serve`` in a subprocess, on a free port, with an extra pack folder
-    given as a relative path."""
+    ``folder`` given as a relative path."""
     pytest.importorskip("textual_serve", reason=NEEDS_EXTRA)
-    (tmp_path / "mypacks").mkdir()
-    (tmp_path / "mypacks" / "served.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / folder / "served.yaml").write_text(PACK, encoding="utf-8")
     port = free_port()
     command = [sys.executable, "-m", "simulator", "serve", "--port", str(port)]
     process = subprocess.Popen(
-        [*command, "--packs", "mypacks"],
+        [*command, "--packs", folder],
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
         stdout=subprocess.PIPE,
@@ -101,6 +101,25 @@ def served(home: Path, tmp_path: Path) -> Iterator[Served]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def served(home: Path, tmp_path: Path) -> Iterator[Served]:
+    """``mock-interview serve`` with the pack folder ``mypacks``."""
+    with serving(tmp_path) as running:
+        yield running
+
+
+def test_a_pack_folder_named_like_markup_is_served(home: Path, tmp_path: Path) -> None:
+    """textual-serve prints the command line it runs as Rich markup: a folder such as
+    ``my[/b]packs`` stopped ``serve`` with a markup error before it listened."""
+    with serving(tmp_path, "my[/b]packs") as running:
+        status, _, _ = fetch(running.url())
+        assert status == 200
+        running.process.terminate()
+        output, _ = running.process.communicate(timeout=20)
+    assert "Serving" in output and "my[/b]packs" in "".join(output.split())  # wrapped
+    assert "error" not in output.lower()
 
 
 def wait_until_up(running: Served) -> None:
