@@ -11,8 +11,9 @@ from simulator.commands import log_reminders
 from simulator.commands.log_common import existing_journal, fail, print_rows, read, write_output
 from simulator.commands.parsing import add_group
 from simulator.common import locations
+from simulator.common.names import counted
 from simulator.common.safetext import one_line
-from simulator.journal import ImportCounts, ImportReport, Journal, JournalError, SessionSummary
+from simulator.journal import ImportReport, Journal, JournalError, SessionSummary
 from simulator.journal.document import JournalDocument, document_text
 from simulator.journal.export import export_json, export_markdown, load_document
 from simulator.journal.markdown import Labels, criterion_labels, journal_markdown
@@ -111,10 +112,6 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _counted(counts: ImportCounts, name: str) -> str:
-    return f"{counts.imported} {name}{'s' if counts.imported != 1 else ''}"
-
-
 def import_words(report: ImportReport) -> str:
     """What an import did, in a sentence."""
     parts = [
@@ -123,7 +120,7 @@ def import_words(report: ImportReport) -> str:
         ("study topic", report.study_items),
         ("interviewer's prep note", report.prep_notes),
     ]
-    added = [_counted(counts, name) for name, counts in parts if counts.imported]
+    added = [counted(counts.imported, name) for name, counts in parts if counts.imported]
     kept = sum(counts.skipped for _, counts in parts)
     if not added:
         text = "Nothing new to import"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from simulator.commands.log_common import change, fail, print_rows, read, write_output
+from simulator.common.names import counted
 from simulator.common.safetext import one_line
 from simulator.engine.timing import due_words
 from simulator.journal import Journal, JournalError, Reminder
@@ -50,7 +51,7 @@ def _practice_note(hidden: int, left_out: str, option: str) -> None:
     """Say on stderr (so scripts reading the output never take it as data) how many
     practice follow-ups were ``left_out`` and what ``option`` does."""
     if hidden:
-        drills = f"{hidden} follow-up{'s' if hidden != 1 else ''} from practice sessions"
+        drills = f"{counted(hidden, 'follow-up')} from practice sessions"
         sys.stderr.write(f"Not {left_out}: {drills} (drills); --practice {option} them too.\n")
 
 
@@ -134,7 +135,7 @@ def run_close(context: Context, args: argparse.Namespace) -> int:
         name = one_line(reminder.persona_name)
         if not closed:
             return f"The process with {name} was closed already."
-        count = f"{closed} follow-up{'s' if closed != 1 else ''}"
+        count = counted(closed, "follow-up")
         return f"Closed the process with {name}: {count} will not come due again."
 
     return _report(close, args.id)
@@ -154,7 +155,7 @@ def run_calendar(context: Context, args: argparse.Namespace) -> int:
             found = read(export, CalendarExport(calendar_text([]), 0, 0))
         else:
             found = change(export, f"no session or real interview with id {args.id}")
-        count = f" ({found.count} follow-up{'s' if found.count != 1 else ''})"
+        count = f" ({counted(found.count, 'follow-up')})"
         write_output(found.text, args.output, count)
     except JournalError as error:
         return fail(str(error))

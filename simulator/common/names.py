@@ -1,5 +1,5 @@
 """The one table of names the screens, the summary and the exports use for stages, phases,
-kinds of answer and session counts.
+kinds of answer and session counts, and the one way to put a number before a noun.
 
 The same thing was called "Greeting" on one screen and "Introduction" on another, and
 "Follow-ups" meant follow-up questions in one place and follow-up letters in the next. Every
@@ -59,3 +59,8 @@ COUNT_NAMES: dict[str, str] = {
 }
 """A session's counts, named so that they add up on screen: the answers given include
 the answers to follow-up questions, so they may outnumber the questions asked."""
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 topic``, ``2 topics``, ``0 topics``: ``count`` and ``noun``, plural unless one."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"

@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+# Re-exported for the list screens that still import it from here.
+from simulator.common.names import counted as counted
 from simulator.journal import Journal, JournalError
 from simulator.services.practice import JournalWriter
 from simulator.tui.host import now, writer_of
@@ -51,11 +53,6 @@ MISSING = "it is not there any more"
 
 DELETE_CHOICES = [("keep", "Keep it"), ("delete", "Delete")]
 """The answers to "Delete this …?"."""
-
-
-def counted(count: int, noun: str) -> str:
-    """``1 topic``, ``2 topics``."""
-    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 @dataclass

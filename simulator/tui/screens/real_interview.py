@@ -15,11 +15,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from simulator.common.names import counted
 from simulator.engine.followup import open_reminders
 from simulator.journal import Journal
 from simulator.journal.models import RealInterview
 from simulator.tui.practice_pack_screen import PracticePackScreen
-from simulator.tui.screens.journal_list import JournalList, counted
+from simulator.tui.screens.journal_list import JournalList
 from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.screens.shared_keys import BACK, DELETE, HELP, OPEN
 from simulator.tui.timefmt import local_date
