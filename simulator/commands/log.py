@@ -159,21 +159,17 @@ def add_parser(
         "the journal: sessions, real interviews, follow-ups; export, import, calendar",
     )
 
-    listing = verbs.add_parser("list", parents=[common], help="list sessions, newest first")
+    listing = verbs.add("list", run_list, "list sessions, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.add_argument("--limit", type=int, metavar="N", help="show at most N sessions")
-    listing.set_defaults(run=run_list)
 
-    show = verbs.add_parser(
-        "show", parents=[common], help="print one session or real interview as Markdown"
-    )
+    show = verbs.add("show", run_show, "print one session or real interview as Markdown")
     show.add_argument("id", help="the session's or real interview's id (or a unique start)")
-    show.set_defaults(run=run_show)
 
-    export = verbs.add_parser(
+    export = verbs.add(
         "export",
-        parents=[common],
-        help="export the journal, or one session or real interview, as Markdown or JSON",
+        run_export,
+        "export the journal, or one session or real interview, as Markdown or JSON",
     )
     export.add_argument(
         "id", nargs="?", help="a session's or real interview's id (default: everything)"
@@ -182,14 +178,12 @@ def add_parser(
         "--format", choices=("md", "json"), default="md", help="the output format (default md)"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    export.set_defaults(run=run_export)
 
-    importing = verbs.add_parser(
+    importing = verbs.add(
         "import",
-        parents=[common],
-        help="add what a JSON export holds to this journal (nothing here is changed)",
+        run_import,
+        "add what a JSON export holds to this journal (nothing here is changed)",
     )
     importing.add_argument("file", help="a file written by log export --format json")
-    importing.set_defaults(run=run_import)
 
-    log_reminders.add_parsers(verbs, common)
+    log_reminders.add_parsers(verbs)
