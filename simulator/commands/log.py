@@ -11,8 +11,9 @@ from simulator.commands import log_reminders
 from simulator.commands.log_common import existing_journal, fail, print_rows, read, write_output
 from simulator.commands.parsing import add_group
 from simulator.common import locations
+from simulator.common.names import counted
 from simulator.common.safetext import one_line
-from simulator.journal import ImportCounts, ImportReport, Journal, JournalError, SessionSummary
+from simulator.journal import ImportReport, Journal, JournalError, SessionSummary
 from simulator.journal.document import JournalDocument, document_text
 from simulator.journal.export import export_json, export_markdown, load_document
 from simulator.journal.markdown import Labels, criterion_labels, journal_markdown
@@ -111,10 +112,6 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _counted(counts: ImportCounts, name: str) -> str:
-    return f"{counts.imported} {name}{'s' if counts.imported != 1 else ''}"
-
-
 def import_words(report: ImportReport) -> str:
     """What an import did, in a sentence."""
     parts = [
@@ -123,7 +120,7 @@ def import_words(report: ImportReport) -> str:
         ("study topic", report.study_items),
         ("interviewer's prep note", report.prep_notes),
     ]
-    added = [_counted(counts, name) for name, counts in parts if counts.imported]
+    added = [counted(counts.imported, name) for name, counts in parts if counts.imported]
     kept = sum(counts.skipped for _, counts in parts)
     if not added:
         text = "Nothing new to import"
@@ -162,21 +159,17 @@ def add_parser(
         "the journal: sessions, real interviews, follow-ups; export, import, calendar",
     )
 
-    listing = verbs.add_parser("list", parents=[common], help="list sessions, newest first")
+    listing = verbs.add("list", run_list, "list sessions, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
     listing.add_argument("--limit", type=int, metavar="N", help="show at most N sessions")
-    listing.set_defaults(run=run_list)
 
-    show = verbs.add_parser(
-        "show", parents=[common], help="print one session or real interview as Markdown"
-    )
+    show = verbs.add("show", run_show, "print one session or real interview as Markdown")
     show.add_argument("id", help="the session's or real interview's id (or a unique start)")
-    show.set_defaults(run=run_show)
 
-    export = verbs.add_parser(
+    export = verbs.add(
         "export",
-        parents=[common],
-        help="export the journal, or one session or real interview, as Markdown or JSON",
+        run_export,
+        "export the journal, or one session or real interview, as Markdown or JSON",
     )
     export.add_argument(
         "id", nargs="?", help="a session's or real interview's id (default: everything)"
@@ -185,14 +178,12 @@ def add_parser(
         "--format", choices=("md", "json"), default="md", help="the output format (default md)"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    export.set_defaults(run=run_export)
 
-    importing = verbs.add_parser(
+    importing = verbs.add(
         "import",
-        parents=[common],
-        help="add what a JSON export holds to this journal (nothing here is changed)",
+        run_import,
+        "add what a JSON export holds to this journal (nothing here is changed)",
     )
     importing.add_argument("file", help="a file written by log export --format json")
-    importing.set_defaults(run=run_import)
 
-    log_reminders.add_parsers(verbs, common)
+    log_reminders.add_parsers(verbs)

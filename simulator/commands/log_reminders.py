@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from simulator.commands.log_common import change, fail, print_rows, read, write_output
+from simulator.commands.parsing import Run, Verbs
+from simulator.common.names import counted
 from simulator.common.safetext import one_line
 from simulator.engine.timing import due_words
 from simulator.journal import Journal, JournalError, Reminder
@@ -50,7 +52,7 @@ def _practice_note(hidden: int, left_out: str, option: str) -> None:
     """Say on stderr (so scripts reading the output never take it as data) how many
     practice follow-ups were ``left_out`` and what ``option`` does."""
     if hidden:
-        drills = f"{hidden} follow-up{'s' if hidden != 1 else ''} from practice sessions"
+        drills = f"{counted(hidden, 'follow-up')} from practice sessions"
         sys.stderr.write(f"Not {left_out}: {drills} (drills); --practice {option} them too.\n")
 
 
@@ -134,7 +136,7 @@ def run_close(context: Context, args: argparse.Namespace) -> int:
         name = one_line(reminder.persona_name)
         if not closed:
             return f"The process with {name} was closed already."
-        count = f"{closed} follow-up{'s' if closed != 1 else ''}"
+        count = counted(closed, "follow-up")
         return f"Closed the process with {name}: {count} will not come due again."
 
     return _report(close, args.id)
@@ -154,7 +156,7 @@ def run_calendar(context: Context, args: argparse.Namespace) -> int:
             found = read(export, CalendarExport(calendar_text([]), 0, 0))
         else:
             found = change(export, f"no session or real interview with id {args.id}")
-        count = f" ({found.count} follow-up{'s' if found.count != 1 else ''})"
+        count = f" ({counted(found.count, 'follow-up')})"
         write_output(found.text, args.output, count)
     except JournalError as error:
         return fail(str(error))
@@ -171,26 +173,42 @@ def _duration(text: str) -> float:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _add_verbs(reminders: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
-    verbs = reminders.add_subparsers(dest="reminder_verb", metavar="COMMAND")
-    help_id = "the follow-up's id, or a unique start of it (log reminders --all lists them)"
-    done = verbs.add_parser(
+ONE_FOLLOW_UP: tuple[tuple[str, Run, str, str], ...] = (
+    (
         "done",
-        parents=[common],
-        help="mark one follow-up done",
-        description="Mark one follow-up done, as d does on the app's follow-up screen.",
-    )
-    done.add_argument("id", help=help_id)
-    done.set_defaults(run=run_done)
-    snooze = verbs.add_parser(
+        run_done,
+        "mark one follow-up done",
+        "Mark one follow-up done, as d does on the app's follow-up screen.",
+    ),
+    (
         "snooze",
-        parents=[common],
-        help="hide one follow-up for a while (a day by default)",
-        description="Hide one follow-up for a while: it comes due again when the snooze "
+        run_snooze,
+        "hide one follow-up for a while (a day by default)",
+        "Hide one follow-up for a while: it comes due again when the snooze "
         "ends, counted from when it would next come up (a day unless --for says otherwise).",
-    )
-    snooze.add_argument("id", help=help_id)
-    snooze.add_argument(
+    ),
+    (
+        "close",
+        run_close,
+        "close the process a follow-up belongs to",
+        "Close the process a follow-up belongs to (when you have heard back or "
+        "moved on): none of its follow-ups comes due again.",
+    ),
+)
+"""The verbs of ``log reminders`` that act on one follow-up, given by its id: (name, what
+runs it, its line in the list of verbs, the top of its own help)."""
+
+
+def _add_verbs(reminders: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    verbs = Verbs(reminders.add_subparsers(dest="reminder_verb", metavar="COMMAND"), common)
+    added: dict[str, argparse.ArgumentParser] = {}
+    for name, run, summary, description in ONE_FOLLOW_UP:
+        added[name] = verbs.add(name, run, summary, description)
+        added[name].add_argument(
+            "id",
+            help="the follow-up's id, or a unique start of it (log reminders --all lists them)",
+        )
+    added["snooze"].add_argument(
         "--for",
         dest="length",
         type=_duration,
@@ -198,27 +216,14 @@ def _add_verbs(reminders: argparse.ArgumentParser, common: argparse.ArgumentPars
         metavar="LENGTH",
         help="how long: 90m, 12h, 3d, 2w, 1d12h ... (default 1d)",
     )
-    snooze.set_defaults(run=run_snooze)
-    close = verbs.add_parser(
-        "close",
-        parents=[common],
-        help="close the process a follow-up belongs to",
-        description="Close the process a follow-up belongs to (when you have heard back or "
-        "moved on): none of its follow-ups comes due again.",
-    )
-    close.add_argument("id", help=help_id)
-    close.set_defaults(run=run_close)
 
 
-def add_parsers(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
-    common: argparse.ArgumentParser,
-) -> None:
+def add_parsers(verbs: Verbs) -> None:
     """Register ``log reminders`` (with done, snooze and close) and ``log calendar``."""
-    reminders = verbs.add_parser(
+    reminders = verbs.add(
         "reminders",
-        parents=[common],
-        help="list the follow-ups that are due (thank-you notes, inquiries, check-ins); "
+        run_reminders,
+        "list the follow-ups that are due (thank-you notes, inquiries, check-ins); "
         "mark one done, snooze it or close its process",
     )
     reminders.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -230,13 +235,12 @@ def add_parsers(
         action="store_true",
         help="also the follow-ups of practice sessions (drills, left out by default)",
     )
-    reminders.set_defaults(run=run_reminders)
-    _add_verbs(reminders, common)
+    _add_verbs(reminders, verbs.common)
 
-    calendar = verbs.add_parser(
+    calendar = verbs.add(
         "calendar",
-        parents=[common],
-        help="the open follow-ups as an iCalendar file, to import into a calendar",
+        run_calendar,
+        "the open follow-ups as an iCalendar file, to import into a calendar",
     )
     calendar.add_argument(
         "id", nargs="?", help="only this session's or real interview's (a unique start works)"
@@ -250,4 +254,3 @@ def add_parsers(
     calendar.add_argument(
         "--todo", action="store_true", help="write to-dos with due times instead of events"
     )
-    calendar.set_defaults(run=run_calendar)

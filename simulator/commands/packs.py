@@ -228,28 +228,19 @@ def add_parser(
     """Register ``packs`` and its subcommands."""
     verbs = add_group(commands, common, "packs", "list, check, create and install question packs")
 
-    listing = verbs.add_parser("list", parents=[common], help="show installed packs and personas")
+    listing = verbs.add("list", run_list, "show installed packs and personas")
     listing.add_argument("--json", action="store_true", help="print JSON for scripts")
-    listing.set_defaults(run=run_list)
 
-    validate = verbs.add_parser(
-        "validate", parents=[common], help="check pack files; exit 1 if any is invalid"
-    )
+    validate = verbs.add("validate", run_validate, "check pack files; exit 1 if any is invalid")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="pack files or folders")
-    validate.set_defaults(run=run_validate)
 
-    schema = verbs.add_parser("schema", parents=[common], help="print the pack JSON Schema")
-    schema.set_defaults(run=run_schema)
+    verbs.add("schema", run_schema, "print the pack JSON Schema")
 
-    new = verbs.add_parser("new", parents=[common], help="write a commented starter pack")
+    new = verbs.add("new", run_new, "write a commented starter pack")
     new.add_argument("id", help="the new pack's id, such as data-analyst")
     new.add_argument("--kind", choices=KINDS, default="behavioral", help="the questions' kind")
     new.add_argument("-o", "--output", help="where to write it (default ID.yaml; - for stdout)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
-    new.set_defaults(run=run_new)
 
-    install = verbs.add_parser(
-        "install", parents=[common], help="validate a pack file or folder and install it"
-    )
+    install = verbs.add("install", run_install, "validate a pack file or folder and install it")
     install.add_argument("path", help="a pack file, or a folder of packs")
-    install.set_defaults(run=run_install)

@@ -17,14 +17,11 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from simulator.common import locations
 from simulator.common.safetext import for_terminal
 from simulator.services.context import Context
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 DEFAULT_HOST = "127.0.0.1"
 """Only this computer can reach the app unless ``--host`` says otherwise."""
@@ -103,20 +100,22 @@ def is_local(host: str) -> bool:
         return False
 
 
-def plain_command_console() -> Console:
-    """A console for textual-serve that prints its "Serving <command line>" line as plain
-    text. textual-serve prints it as Rich markup, so a pack folder such as ``my[/b]packs``
-    in the command line stopped ``serve`` with a markup error before it listened. Rich is
-    imported here, not at the top, so other commands start without it."""
-    from rich.console import Console
+def print_command_plainly(console: Any) -> None:
+    """Make textual-serve's console print its "Serving <command line>" line as plain text.
 
-    class PlainCommandConsole(Console):
-        def print(self, *objects: Any, **options: Any) -> None:
-            if any(isinstance(item, str) and item.startswith("Serving ") for item in objects):
-                options["markup"] = False
-            super().print(*objects, **options)
+    textual-serve prints that line as Rich markup, so a pack folder such as ``my[/b]packs``
+    in the command line stopped ``serve`` with a markup error before it listened. Only that
+    line changes (its other lines are markup on purpose), and Rich is not imported here:
+    below the TUI nothing is (see the import contracts in pyproject.toml).
+    """
+    show = console.print
 
-    return PlainCommandConsole()
+    def plain(*objects: Any, **options: Any) -> None:
+        if any(isinstance(item, str) and item.startswith("Serving ") for item in objects):
+            options["markup"] = False
+        show(*objects, **options)
+
+    console.print = plain
 
 
 def run_serve(context: Context, args: argparse.Namespace) -> int:
@@ -143,7 +142,7 @@ def run_serve(context: Context, args: argparse.Namespace) -> int:
         title="mock-interview",
         templates_path=PAGE_FOLDER,
     )
-    server.console = plain_command_console()
+    print_command_plainly(server.console)
     try:
         server.serve()
     except OSError as error:

@@ -104,10 +104,8 @@ def add_parser(
     verbs = add_group(
         commands, common, "voice", "transcribe recordings offline; check speaking is ready"
     )
-    transcribe = verbs.add_parser(
-        "transcribe",
-        parents=[common],
-        help="print the transcript of a WAV file and how it was delivered",
+    transcribe = verbs.add(
+        "transcribe", run_transcribe, "print the transcript of a WAV file and how it was delivered"
     )
     transcribe.add_argument(
         "file", metavar="FILE.wav", help="a WAV file: any rate, mono or stereo"
@@ -116,10 +114,8 @@ def add_parser(
     transcribe.add_argument(
         "--limit", type=int, metavar="SECONDS", help="the answer's time limit, to measure against"
     )
-    transcribe.set_defaults(run=run_transcribe)
 
-    checking = verbs.add_parser(
-        "check", parents=[common], help="is the microphone, the recogniser, speech output ready"
+    checking = verbs.add(
+        "check", run_check, "is the microphone, the recogniser, speech output ready"
     )
     checking.add_argument("--json", action="store_true", help="print JSON for scripts")
-    checking.set_defaults(run=run_check)

@@ -1,5 +1,5 @@
 """The one table of names the screens, the summary and the exports use for stages, phases,
-kinds of answer and session counts.
+kinds of answer and session counts, and the one way to put a number before a noun.
 
 The same thing was called "Greeting" on one screen and "Introduction" on another, and
 "Follow-ups" meant follow-up questions in one place and follow-up letters in the next. Every
@@ -69,5 +69,5 @@ REMINDER_KINDS: dict[str, str] = {
 
 
 def counted(count: int, noun: str) -> str:
-    """``1 topic``, ``2 topics``: a count with its noun, plural when it is not one."""
+    """``1 topic``, ``2 topics``, ``0 topics``: ``count`` and ``noun``, plural unless one."""
     return f"{count} {noun}{'s' if count != 1 else ''}"

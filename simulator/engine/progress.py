@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, Protocol
 
+from simulator.common.names import counted
+
 RECENT_WINDOW = 5
 """How many of the latest sessions ``recent`` is the mean of."""
 
@@ -435,17 +437,16 @@ def streak_words(result: Progress) -> str:
     """The streak and totals in one line."""
     run = result.streak
     totals_ = result.totals
-    days = f"{run.current} day{'s' if run.current != 1 else ''}"
+    days = counted(run.current, "day")
     words = f"Streak {days}"
     if run.longest > run.current:
         words += f" (best {run.longest})"
     if run.current and not run.today:
         words += ", practise today to keep it"
-    words += f" · {totals_.sessions} session{'s' if totals_.sessions != 1 else ''}"
+    words += f" · {counted(totals_.sessions, 'session')}"
     words += f" ({totals_.finished} finished)"
     words += f" · {totals_.answers} answers · {totals_.questions} questions"
     words += f" · {totals_.this_week} this week"
     if totals_.real_interviews:
-        words += f" · {totals_.real_interviews} real interview"
-        words += "s" if totals_.real_interviews != 1 else ""
+        words += f" · {counted(totals_.real_interviews, 'real interview')}"
     return words

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+from simulator.common.names import counted
 from simulator.packs.records import Persona, Question, Stage
 
 TimeState = Literal["ok", "amber", "red"]
@@ -42,7 +43,7 @@ def span_words(seconds: float) -> str:
     for size, name in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
             count = int(seconds // size)
-            return f"{count} {name}{'s' if count != 1 else ''}"
+            return counted(count, name)
     return "a moment"
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from simulator.common.names import counted
 from simulator.journal import Journal, JournalError, Reminder
 from simulator.journal.ical import CalendarKind, calendar_text
 
@@ -58,7 +59,7 @@ def duration_words(seconds: float) -> str:
     for name, size in _WORDS:
         count, left = divmod(left, int(size))
         if count:
-            words.append(f"{count} {name}{'s' if count != 1 else ''}")
+            words.append(counted(count, name))
     return " ".join(words) or "no time"
 
 

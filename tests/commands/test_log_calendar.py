@@ -3,16 +3,15 @@ the icalendar library."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 
 import icalendar
+import journal_samples as samples
 import pytest
 
 from simulator.cli import main
@@ -21,18 +20,6 @@ from simulator.journal.interviews import new_interview
 
 DAY = 86_400.0
 SESSION_ID = "0123abcd" * 4
-
-
-def _samples() -> ModuleType:
-    path = Path(__file__).parents[1] / "journal" / "journal_samples.py"
-    spec = importlib.util.spec_from_file_location("journal_samples_for_calendar", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
 
 
 @pytest.fixture

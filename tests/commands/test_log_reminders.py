@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
+import journal_samples as samples
 import pytest
 
 from simulator.cli import main
@@ -20,19 +19,6 @@ from simulator.journal.interviews import new_interview
 
 DAY = 86_400.0
 SESSION_ID = "0123abcd" * 4
-
-
-def _samples() -> ModuleType:
-    """The hand-built snapshots shared with the journal tests."""
-    path = Path(__file__).parents[1] / "journal" / "journal_samples.py"
-    spec = importlib.util.spec_from_file_location("journal_samples_for_reminders", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
 
 
 @pytest.fixture

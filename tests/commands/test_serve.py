@@ -221,11 +221,19 @@ def fake_textual_serve(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """textual-serve replaced by a Server that records how it was made and serves nothing."""
     made: list[dict[str, Any]] = []
 
+    class Console:
+        def print(self, *objects: Any, **options: Any) -> None:
+            made[-1].setdefault("printed", []).append((objects, options))
+
     class Server:
         def __init__(self, command: str, **options: Any) -> None:
             made.append({"command": command, **options})
+            self.command = command
+            self.console = Console()
 
         def serve(self, debug: bool = False) -> None:
+            self.console.print(f"Serving {self.command!r} on http://localhost")
+            self.console.print("\n[cyan]Press Ctrl+C to quit")
             made[-1]["served"] = True
 
     package, module = ModuleType("textual_serve"), ModuleType("textual_serve.server")
@@ -242,6 +250,10 @@ def test_the_host_is_this_computer_only_unless_asked(
     assert main(["serve", "--port", "8123"]) == 0
     (made,) = fake_textual_serve
     assert made["host"] == "127.0.0.1" and made["port"] == 8123 and made["served"]
+    # The command line is printed as plain text, the rest as textual-serve writes it.
+    (serving, serving_options), (press, press_options) = made["printed"]
+    assert serving[0].startswith("Serving ") and serving_options == {"markup": False}
+    assert press == ("\n[cyan]Press Ctrl+C to quit",) and press_options == {}
     assert Path(made["templates_path"], "app_index.html").is_file()
     assert "warning" not in capsys.readouterr().err
 

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+import journal_samples as samples
 
 from simulator.journal import Journal
 
-
-def _samples() -> ModuleType:
-    path = Path(__file__).parents[1] / "journal" / "journal_samples.py"
-    spec = importlib.util.spec_from_file_location("journal_samples_for_terminal", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
 SESSION_ID = "feedface" * 4
 ANSWER = (
     "<script>alert(1)</script> List<T> __init__ [x](javascript:alert(1))\n"

@@ -1,5 +1,6 @@
 """One table of names (simulator/common/names.py): stages, kinds of answer and counts are called
-the same on every screen and in every export, and no screen keeps a table of its own."""
+the same on every screen and in every export, and no screen keeps a table of its own; a
+number is put before its noun one way."""
 
 from __future__ import annotations
 
@@ -40,3 +41,9 @@ def test_no_module_keeps_a_table_of_its_own() -> None:
             line = path.read_text("utf-8").count("\n", 0, match.start()) + 1
             found.append(f"{path.relative_to(SOURCE)}:{line}: {match.group(0).strip()}")
     assert not found, "use simulator/common/names.py instead:\n" + "\n".join(found)
+
+
+def test_a_count_names_its_noun_in_the_plural_unless_it_is_one() -> None:
+    assert names.counted(1, "topic") == "1 topic"
+    assert names.counted(2, "real interview") == "2 real interviews"
+    assert names.counted(0, "follow-up") == "0 follow-ups"

@@ -20,7 +20,8 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.draft_screen import NO_EDITOR, NO_SUSPEND
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.follow_up import FollowUpScreen
-from simulator.tui.screens.real_interview import RealInterviewForm, RealInterviewsScreen
+from simulator.tui.screens.real_interview import RealInterviewsScreen
+from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.widgets.draft_area import DraftArea
 from simulator.tui.widgets.thank_you_notes import ThankYouNotes

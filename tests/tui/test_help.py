@@ -40,7 +40,8 @@ from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
 from simulator.tui.screens.progress import ProgressScreen
-from simulator.tui.screens.real_interview import RealInterviewForm, RealInterviewsScreen
+from simulator.tui.screens.real_interview import RealInterviewsScreen
+from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.self_score import SelfScoreScreen

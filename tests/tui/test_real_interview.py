@@ -17,7 +17,8 @@ from simulator.engine.clock import FakeClock
 from simulator.services.interview_log import draft_key, parse_when
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.real_interview import RealInterviewForm, RealInterviewsScreen
+from simulator.tui.screens.real_interview import RealInterviewsScreen
+from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.widgets.thank_you_notes import ThankYouNotes
 
 from tui_helpers import START, settle

@@ -35,7 +35,8 @@ from simulator.tui.screens.help import HelpScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
 from simulator.tui.screens.progress import PersonaChooser, ProgressScreen
-from simulator.tui.screens.real_interview import RealInterviewForm, RealInterviewsScreen
+from simulator.tui.screens.real_interview import RealInterviewsScreen
+from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.session_view import SessionViewScreen
 from simulator.tui.screens.study_list import StudyListScreen, TopicPrompt

@@ -14,13 +14,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from simulator.common.names import STOPPED_AT
+from simulator.common.names import STOPPED_AT, counted
 from simulator.engine.snapshot import SessionSnapshot
 from simulator.journal import Journal, JournalError, SessionSummary
 from simulator.services.exports import session_file
 from simulator.tui.downloads import export_in_background
 from simulator.tui.host import app_host, library_of, practising
-from simulator.tui.screens.journal_list import JournalList, counted
+from simulator.tui.screens.journal_list import JournalList
 from simulator.tui.screens.session_view import SessionViewScreen
 from simulator.tui.screens.shared_keys import BACK, DELETE, HELP, OPEN
 from simulator.tui.timefmt import local_date

@@ -21,6 +21,7 @@ from textual.widgets import (
     Static,
 )
 
+from simulator.common.names import counted
 from simulator.engine.views import stage_title
 from simulator.tui import home_cache
 from simulator.tui.home_cache import ListedPersona, Part
@@ -42,11 +43,6 @@ if TYPE_CHECKING:
     from simulator.journal import Journal, Reminder, SessionSummary
     from simulator.packs.library import Library, LoadedPack, PersonaEntry
     from simulator.packs.records import Persona
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 pack``, ``2 packs``."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def plan_summary(persona: Persona) -> str:
@@ -378,7 +374,7 @@ class HomeScreen(Screen[None]):
         self.library = library
         questions = len(library.questions())
         status = (
-            f"{questions} questions in {plural(len(library.packs), 'pack')} · "
+            f"{questions} questions in {counted(len(library.packs), 'pack')} · "
             "enter starts a session · "
             "b browses packs · l logs a real interview"
         )

@@ -26,7 +26,7 @@ from textual.widgets import DataTable, Header, Static
 from simulator.journal import Journal, JournalError
 from simulator.services.practice import JournalWriter
 from simulator.tui.host import now, writer_of
-from simulator.tui.screens.confirm import ConfirmScreen
+from simulator.tui.screens import confirm
 from simulator.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -48,14 +48,6 @@ Change = Callable[[Journal], bool]
 
 MISSING = "it is not there any more"
 """Why a change to something already gone was not made."""
-
-DELETE_CHOICES = [("keep", "Keep it"), ("delete", "Delete")]
-"""The answers to "Delete this …?"."""
-
-
-def counted(count: int, noun: str) -> str:
-    """``1 topic``, ``2 topics``."""
-    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 @dataclass
@@ -118,8 +110,11 @@ class JournalScreen(_Screen):
         else:
             self.post_message(tell(result, ""))
 
-    def ask(self, question: ConfirmScreen, answers: Mapping[str, Callable[[], None]]) -> None:
-        """Ask ``question``; the answer chosen runs what ``answers`` gives it, if anything."""
+    def ask(
+        self, question: confirm.ConfirmScreen, answers: Mapping[str, Callable[[], None]]
+    ) -> None:
+        """Ask ``question``; the answer chosen runs what ``answers`` gives it, if anything.
+        For a question of more than two answers: :func:`confirm.ask` asks one of two."""
 
         def answered(choice: str | None) -> None:
             then = answers.get(choice or "")
@@ -301,7 +296,5 @@ class JournalList(JournalScreen, Generic[Item, Found]):
         self, title: str, body: str, delete: Change, done: str, failed: str = "Not deleted"
     ) -> None:
         """Ask "Delete this …?", and delete when told to."""
-        self.ask(
-            ConfirmScreen(title, body, DELETE_CHOICES),
-            {"delete": lambda: self.change(delete, done, failed)},
-        )
+        question = confirm.Question(title, body, keep=("keep", "Keep it"), go=("delete", "Delete"))
+        confirm.ask(self.app, question, lambda: self.change(delete, done, failed))

@@ -29,6 +29,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from simulator.common.names import counted
 from simulator.engine.history import QuestionKey
 from simulator.engine.progress import DIRECTION_WORDS, Progress, streak_words, weakest_words
 from simulator.engine.review import GRADE_WORDS, ReviewItem
@@ -100,7 +101,7 @@ class PersonaChooser(ModalScreen[str]):
         """The question and the interviewers."""
         with Vertical(id="chooser-box"):
             yield Static(
-                f"Review {self.count} due question{'s' if self.count != 1 else ''} with…",
+                f"Review {counted(self.count, 'due question')} with…",
                 id="chooser-title",
                 markup=False,
             )
@@ -285,7 +286,7 @@ class ProgressScreen(JournalScreen, Screen[None]):
         if count:
             asked = min(count, REVIEW_LIMIT)
             status.update(
-                f"{count} question{'s' if count != 1 else ''} due · v reviews the "
+                f"{counted(count, 'question')} due · v reviews the "
                 f"{'first ' + str(asked) if count > asked else str(asked)} with an "
                 "interviewer of your choice"
             )

@@ -17,11 +17,12 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from simulator.common.names import counted
 from simulator.journal import Journal, Reminder
 from simulator.services.exports import calendar_file
 from simulator.tui.downloads import export_in_background
-from simulator.tui.screens.confirm import ConfirmScreen
-from simulator.tui.screens.journal_list import JournalList, counted
+from simulator.tui.screens.confirm import Question, ask
+from simulator.tui.screens.journal_list import JournalList
 from simulator.tui.screens.shared_keys import BACK, HELP
 from simulator.tui.timefmt import due_words, local_date
 
@@ -188,11 +189,12 @@ class RemindersScreen(JournalList[Reminder, FollowUps], Screen[None]):
         if reminder is None:
             return
         name, session_id = reminder.persona_name, reminder.session_id
-        question = ConfirmScreen(
+        question = Question(
             "Close this process?",
             f"No more follow-ups for {name}: its open thank-you notes, "
             "inquiry and check-ins are closed. Do this when you have heard back or moved on.",
-            [("keep", "Keep following up"), ("close", "Close the process")],
+            keep=("keep", "Keep following up"),
+            go=("close", "Close the process"),
         )
 
         def close() -> None:
@@ -201,7 +203,7 @@ class RemindersScreen(JournalList[Reminder, FollowUps], Screen[None]):
                 f"Closed the process with {name}",
             )
 
-        self.ask(question, {"close": close})
+        ask(self.app, question, close)
 
     def action_calendar(self) -> None:
         """Export every open follow-up (practice ones too while they are listed) as a

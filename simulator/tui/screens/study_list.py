@@ -17,8 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Static
 
+from simulator.common.names import counted
 from simulator.journal import Journal, StudyItem
-from simulator.tui.screens.journal_list import JournalList, counted
+from simulator.tui.screens.journal_list import JournalList
 from simulator.tui.screens.shared_keys import BACK, DELETE, HELP
 from simulator.tui.timefmt import local_date
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from textual.content import Content
 
+from simulator.common.names import counted
 from simulator.engine.insights import STAR_PARTS, Insights
 from simulator.tui.timefmt import clock_text
 from simulator.tui.widgets.labelled_rows import Row
@@ -40,7 +41,7 @@ def length_rows(insights: Insights) -> list[Row]:
     length = insights.length
     if length.verdict == "empty":
         return [_row("Length", ("nothing written", "$warning"))]
-    words = f"{length.words} word{'s' if length.words != 1 else ''}"
+    words = counted(length.words, "word")
     if length.budget:
         return [_row("Length", words, (f" ({length.verdict}: about {length.budget} fit)", "dim"))]
     return [_row("Length", words)]
