@@ -26,8 +26,9 @@ from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.self_score import SelfScoreScreen
 from simulator.tui.screens.session_view import SessionViewScreen
-from simulator.tui.screens.study_list import StudyListScreen, TopicPrompt
+from simulator.tui.screens.study_list import StudyListScreen
 from simulator.tui.screens.summary import SummaryScreen
+from simulator.tui.screens.topic_prompt import TopicPrompt
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
 from tui_helpers import drive, open_session, settle

@@ -88,7 +88,7 @@ SCREEN_PLACES: dict[str, tuple[str, ...]] = {
     "screens.interview.InterviewScreen": (INTERVIEW, SESSION),
     "screens.pack_browser.PackBrowserScreen": (PACK_BROWSER,),
     "screens.prep.PrepScreen": (SESSION,),
-    "screens.progress.PersonaChooser": (PROGRESS,),
+    "screens.persona_chooser.PersonaChooser": (PROGRESS,),
     "screens.progress.ProgressScreen": (PROGRESS,),
     "screens.real_interview.RealInterviewsScreen": (REAL_INTERVIEWS,),
     "screens.real_interview_form.RealInterviewForm": (REAL_INTERVIEWS,),
@@ -98,7 +98,7 @@ SCREEN_PLACES: dict[str, tuple[str, ...]] = {
     "screens.session_screen.SessionScreen": (SESSION,),
     "screens.session_view.SessionViewScreen": (SESSION_VIEW,),
     "screens.study_list.StudyListScreen": (STUDY_LIST,),
-    "screens.study_list.TopicPrompt": (STUDY_LIST,),
+    "screens.topic_prompt.TopicPrompt": (STUDY_LIST,),
     "screens.summary.SummaryScreen": (SUMMARY, SESSION),
 }
 """Every screen and modal class in simulator/tui/screens/, by module and name, to the places

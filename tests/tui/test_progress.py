@@ -22,7 +22,8 @@ from simulator.services.context import Context
 from simulator.services.progress_report import REVIEW_LIMIT, review_options
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
-from simulator.tui.screens.progress import PersonaChooser, ProgressScreen
+from simulator.tui.screens.persona_chooser import PersonaChooser
+from simulator.tui.screens.progress import ProgressScreen
 from simulator.tui.widgets.trend_table import TrendTable, bar, sparkline
 
 from tui_helpers import START, settle

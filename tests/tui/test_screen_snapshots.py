@@ -34,13 +34,15 @@ from simulator.tui.screens.follow_up import FollowUpScreen, ReminderTable
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
-from simulator.tui.screens.progress import PersonaChooser, ProgressScreen
+from simulator.tui.screens.persona_chooser import PersonaChooser
+from simulator.tui.screens.progress import ProgressScreen
 from simulator.tui.screens.real_interview import RealInterviewsScreen
 from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.session_view import SessionViewScreen
-from simulator.tui.screens.study_list import StudyListScreen, TopicPrompt
+from simulator.tui.screens.study_list import StudyListScreen
 from simulator.tui.screens.summary import SummaryScreen
+from simulator.tui.screens.topic_prompt import TopicPrompt
 
 from tui_helpers import START, settle
 

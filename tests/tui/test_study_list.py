@@ -13,7 +13,8 @@ from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen
-from simulator.tui.screens.study_list import StudyListScreen, TopicPrompt
+from simulator.tui.screens.study_list import StudyListScreen
+from simulator.tui.screens.topic_prompt import TopicPrompt
 
 from tui_helpers import drive, settle
 

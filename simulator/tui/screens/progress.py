@@ -15,26 +15,24 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Header,
-    OptionList,
     Static,
     TabbedContent,
     TabPane,
 )
-from textual.widgets.option_list import Option
 
 from simulator.common.names import counted
 from simulator.engine.history import QuestionKey
 from simulator.engine.progress import DIRECTION_WORDS, Progress, streak_words, weakest_words
 from simulator.engine.review import GRADE_WORDS, ReviewItem
 from simulator.journal import Journal, JournalError
-from simulator.packs.library import Library, PersonaEntry
+from simulator.packs.library import Library
 from simulator.services.practice import JournalWriter
 from simulator.services.progress_report import (
     REVIEW_LIMIT,
@@ -46,6 +44,7 @@ from simulator.services.progress_report import (
 )
 from simulator.tui.host import app_host, library_of, practising
 from simulator.tui.screens.journal_list import JournalScreen
+from simulator.tui.screens.persona_chooser import PersonaChooser
 from simulator.tui.screens.shared_keys import BACK, HELP, tab_keys
 from simulator.tui.timefmt import due_words
 from simulator.tui.widgets.key_footer import KeyFooter
@@ -84,55 +83,6 @@ def review_row(item: ReviewItem, prompt: str, now: float) -> list[Text]:
         Text(due_words(schedule.due_at, now)),
         Text(schedule.key[0], style="dim"),
     ]
-
-
-class PersonaChooser(ModalScreen[str]):
-    """Which interviewer runs the review: dismisses with a persona id, or "" on escape."""
-
-    CSS_PATH = "../styles/progress.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="back")]
-
-    def __init__(self, entries: Sequence[PersonaEntry], count: int) -> None:
-        super().__init__()
-        self.entries = list(entries)
-        self.count = count
-
-    def compose(self) -> ComposeResult:
-        """The question and the interviewers."""
-        with Vertical(id="chooser-box"):
-            yield Static(
-                f"Review {counted(self.count, 'due question')} with…",
-                id="chooser-title",
-                markup=False,
-            )
-            yield OptionList(
-                *(
-                    Option(
-                        Content.assemble(
-                            (entry.persona.name, "bold"),
-                            ("  " + entry.persona.role, "dim") if entry.persona.role else "",
-                        ),
-                        id=entry.persona.id,
-                    )
-                    for entry in self.entries
-                ),
-                id="chooser-list",
-            )
-            yield Static("enter starts · escape cancels", id="chooser-help", markup=False)
-
-    def on_mount(self) -> None:
-        """Focus the list."""
-        options = self.query_one(OptionList)
-        options.highlighted = 0
-        options.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter: this interviewer."""
-        self.dismiss(event.option.id or "")
-
-    def action_cancel(self) -> None:
-        """Escape: no review."""
-        self.dismiss("")
 
 
 class ProgressScreen(JournalScreen, Screen[None]):

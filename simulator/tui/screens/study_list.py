@@ -11,16 +11,15 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Input, Static
+from textual.screen import Screen
+from textual.widgets import DataTable
 
 from simulator.common.names import counted
 from simulator.journal import Journal, StudyItem
 from simulator.tui.screens.journal_list import JournalList
 from simulator.tui.screens.shared_keys import BACK, DELETE, HELP
+from simulator.tui.screens.topic_prompt import TopicPrompt
 from simulator.tui.timefmt import local_date
 
 EMPTY_TEXT = (
@@ -48,46 +47,6 @@ def study_row(item: StudyItem) -> list[Text]:
         Text(item.topic, style=style),
         Text(source_words(item), style="dim"),
     ]
-
-
-class TopicPrompt(ModalScreen[str]):
-    """Ask for a topic's words; dismisses with the text, or "" when cancelled."""
-
-    CSS_PATH = "../styles/study_list.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="back")]
-
-    def __init__(self, title: str, text: str = "") -> None:
-        super().__init__()
-        self.title_text = title
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        """A line to type in, and two buttons."""
-        with Vertical(id="topic-box"):
-            yield Static(self.title_text, id="topic-title", markup=False)
-            yield Input(self.text, placeholder="What to learn", id="topic-input")
-            with Horizontal(id="topic-buttons"):
-                yield Button("Save", id="topic-save", variant="primary")
-                yield Button("Cancel", id="topic-cancel")
-
-    def on_mount(self) -> None:
-        """Start typing at once."""
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter saves."""
-        self.dismiss(event.value.strip())
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Save or cancel."""
-        if event.button.id == "topic-save":
-            self.dismiss(self.query_one(Input).value.strip())
-        else:
-            self.dismiss("")
-
-    def action_cancel(self) -> None:
-        """Escape: nothing changes."""
-        self.dismiss("")
 
 
 class StudyListScreen(JournalList[StudyItem, list[StudyItem]], Screen[None]):
