@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 
 from simulator.commands import log_reminders
-from simulator.commands.log_common import existing_journal, fail, print_rows, read, write_output
+from simulator.commands.log_common import (
+    add_output_option,
+    add_owner_argument,
+    existing_journal,
+    fail,
+    print_rows,
+    read,
+    write_output,
+)
 from simulator.commands.parsing import add_group
 from simulator.common import locations
 from simulator.common.names import counted
@@ -164,20 +172,18 @@ def add_parser(
     listing.add_argument("--limit", type=int, metavar="N", help="show at most N sessions")
 
     show = verbs.add("show", run_show, "print one session or real interview as Markdown")
-    show.add_argument("id", help="the session's or real interview's id (or a unique start)")
+    add_owner_argument(show)
 
     export = verbs.add(
         "export",
         run_export,
         "export the journal, or one session or real interview, as Markdown or JSON",
     )
-    export.add_argument(
-        "id", nargs="?", help="a session's or real interview's id (default: everything)"
-    )
+    add_owner_argument(export, "the whole journal")
     export.add_argument(
         "--format", choices=("md", "json"), default="md", help="the output format (default md)"
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_output_option(export)
 
     importing = verbs.add(
         "import",

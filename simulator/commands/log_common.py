@@ -3,6 +3,7 @@ and errors."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable
@@ -56,6 +57,21 @@ def print_rows(rows: list[Any], as_json: bool, lines: list[str], empty: str) -> 
         sys.stderr.write(empty)
     else:
         sys.stdout.writelines(line + "\n" for line in lines)
+
+
+def add_owner_argument(verb: argparse.ArgumentParser, left_out: str | None = None) -> None:
+    """Give ``verb`` the id of a session or real interview (a unique start of one will do);
+    it may be left out when ``left_out`` says what the verb then covers."""
+    words = "a session's or real interview's id (or a unique start)"
+    if left_out is None:
+        verb.add_argument("id", help=words)
+    else:
+        verb.add_argument("id", nargs="?", help=f"{words}; without it, {left_out}")
+
+
+def add_output_option(verb: argparse.ArgumentParser) -> None:
+    """Give ``verb`` the ``-o/--output FILE`` that :func:`write_output` honours."""
+    verb.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not standard output")
 
 
 def write_output(text: str, output: str | None, what: str = "") -> None:

@@ -12,7 +12,15 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from simulator.commands.log_common import change, fail, print_rows, read, write_output
+from simulator.commands.log_common import (
+    add_output_option,
+    add_owner_argument,
+    change,
+    fail,
+    print_rows,
+    read,
+    write_output,
+)
 from simulator.commands.parsing import Run, Verbs
 from simulator.common.names import counted
 from simulator.common.safetext import one_line
@@ -242,10 +250,8 @@ def add_parsers(verbs: Verbs) -> None:
         run_calendar,
         "the open follow-ups as an iCalendar file, to import into a calendar",
     )
-    calendar.add_argument(
-        "id", nargs="?", help="only this session's or real interview's (a unique start works)"
-    )
-    calendar.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_owner_argument(calendar, "every real interview's")
+    add_output_option(calendar)
     calendar.add_argument(
         "--practice",
         action="store_true",
