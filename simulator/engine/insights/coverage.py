@@ -19,7 +19,11 @@ TALKING_POINT_SHARE = 0.5
 
 # --- numbers -----------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn|x|ms|s)\b)?")
+# A currency sign before and a per cent sign after belong to the number, so an example
+# reads "$3k" and "40%", as the answer had it, not "3k" and "40".
+_NUMBER = re.compile(
+    r"(?<![\w.$€£¥])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn|x|ms|s)\b|\s?%)?"
+)
 _PERCENT = re.compile(r"\d\s*%|\bper\s?cent\b|\bpercentage points?\b")
 _CURRENCY = re.compile(r"[$€£¥]\s*\d|\b\d[\d.,]*\s*(?:dollars|euros|pounds|usd|eur|gbp)\b")
 _CHANGE = re.compile(

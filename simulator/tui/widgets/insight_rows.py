@@ -76,7 +76,9 @@ def number_rows(insights: Insights) -> list[Row]:
     numbers = insights.numbers
     if not numbers.total:
         return [_row("Numbers", "none")]
-    return [_row("Numbers", str(numbers.total), (f"  {', '.join(numbers.examples)}", "dim"))]
+    # In brackets, as the I / we row gives its share: "Numbers 1  1" read as two counts.
+    examples = f" ({', '.join(numbers.examples)})" if numbers.examples else ""
+    return [_row("Numbers", str(numbers.total), (examples, "dim"))]
 
 
 def star_rows(insights: Insights) -> list[Row]:
