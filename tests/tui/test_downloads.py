@@ -26,24 +26,10 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.follow_up import FollowUpScreen, ReminderTable
 from simulator.tui.screens.reminders import RemindersScreen
 
-from tui_helpers import START, drive, open_session, settle
+from tui_helpers import START, drive, notices, open_session, settle, wait_for
 
 MakeApp = Callable[..., MockInterviewApp]
 DAY = time.strftime("%Y-%m-%d", time.localtime(START))
-
-
-def notices(app: MockInterviewApp) -> list[str]:
-    """The titles and messages of the notifications shown so far."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app run until ``condition`` holds."""
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the condition never held")
 
 
 def events(path: Path) -> list[Any]:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from simulator.engine.clock import FakeClock
 from simulator.services.practice import Practice, StartOptions
@@ -19,23 +18,9 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.summary import SummaryScreen
 
-from tui_helpers import START, drive, open_session, settle
+from tui_helpers import START, drive, notices, open_session, settle, wait_for
 
 AppFactory = Callable[..., MockInterviewApp]
-
-
-def notices(app: MockInterviewApp) -> list[str]:
-    """The titles and messages of the notifications shown so far."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app run until ``condition`` holds."""
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the condition never held")
 
 
 def base_name(persona: str) -> str:

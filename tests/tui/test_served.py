@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from textual import events
 from textual.app import App
-from textual.pilot import Pilot
 
 from simulator.engine.clock import FakeClock
 from simulator.services.context import Context
@@ -26,7 +25,7 @@ from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.summary import SummaryScreen
 from simulator.tui.widgets.persona_list import PersonaList
 
-from tui_helpers import START, drive, open_session, settle
+from tui_helpers import START, drive, notices, open_session, settle, wait_for
 
 AppFactory = Callable[..., MockInterviewApp]
 Delivered = list[dict[str, Any]]
@@ -51,18 +50,6 @@ def served(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Delivered:
 def file_name(persona: str) -> str:
     day = time.strftime("%Y-%m-%d", time.localtime(START))
     return f"mock-interview-{day}-{persona}.md"
-
-
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the condition never held")
-
-
-def notices(app: MockInterviewApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 async def test_summary_export_is_a_download_in_a_browser(

@@ -15,6 +15,20 @@ from tui_helpers import open_session
 MakeApp = Callable[..., MockInterviewApp]
 
 
+@pytest.fixture
+def entered(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each kind of session screen has shown its step."""
+    counts: Counter[str] = Counter()
+    original = SessionScreen.show_step
+
+    def counting(self: SessionScreen) -> None:
+        counts[type(self).__name__] += 1
+        original(self)
+
+    monkeypatch.setattr(SessionScreen, "show_step", counting)
+    return counts
+
+
 @pytest.mark.parametrize(
     ("phase", "screen"),
     [
@@ -26,19 +40,11 @@ MakeApp = Callable[..., MockInterviewApp]
     ],
 )
 async def test_a_screen_shows_its_step_once_when_it_opens(
-    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, phase: str, screen: str
+    make_app: MakeApp, entered: Counter[str], phase: str, screen: str
 ) -> None:
     """Textual calls the on_mount of every class a screen is made of, so a subclass that
     also called its base's ran the base's twice: entering the step (an answer's timer
     starts there) and redrawing twice over, three times on the follow-up plan."""
-    entered: Counter[str] = Counter()
-    original = SessionScreen.show_step
-
-    def counting(self: SessionScreen) -> None:
-        entered[type(self).__name__] += 1
-        original(self)
-
-    monkeypatch.setattr(SessionScreen, "show_step", counting)
     app = make_app()
     async with app.run_test(size=(100, 34)) as pilot:
         await open_session(app, pilot, "rigorous-tech-lead", phase=phase)
@@ -48,16 +54,8 @@ async def test_a_screen_shows_its_step_once_when_it_opens(
 
 
 async def test_the_interview_screen_starts_its_step_once(
-    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, entered: Counter[str]
 ) -> None:
-    entered: Counter[str] = Counter()
-    original = SessionScreen.show_step
-
-    def counting(self: SessionScreen) -> None:
-        entered[type(self).__name__] += 1
-        original(self)
-
-    monkeypatch.setattr(SessionScreen, "show_step", counting)
     app = make_app()
     async with app.run_test(size=(100, 34)) as pilot:
         await open_session(app, pilot, "rigorous-tech-lead")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from simulator.tui.app import MockInterviewApp
@@ -15,7 +14,7 @@ from simulator.tui.screens.follow_up import FollowUpScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.summary import SummaryScreen, bar
 
-from tui_helpers import START, open_session
+from tui_helpers import START, notices, open_session, wait_for
 
 AppFactory = Callable[..., MockInterviewApp]
 
@@ -23,20 +22,6 @@ AppFactory = Callable[..., MockInterviewApp]
 def screen_text(app: MockInterviewApp) -> str:
     """Everything the current screen's static texts show, as plain text."""
     return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
-
-
-def notices(app: MockInterviewApp) -> list[str]:
-    """The titles and messages of the notifications shown so far."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app run until ``condition`` holds (a worker finished, a file appeared)."""
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the condition never held")
 
 
 def test_bar_fills_in_proportion() -> None:

@@ -137,3 +137,17 @@ def shows_all_of(widget: Widget, width: int) -> bool:
     lines = widget.render_lines(widget.region.reset_offset)
     shown = " ".join("".join(segment.text for segment in line).strip() for line in lines)
     return " ".join(shown.split()) == " ".join(text.split()) and widget.region.right <= width
+
+
+def notices(app: MockInterviewApp) -> list[str]:
+    """The titles and messages of the notifications shown so far, as "title: message"."""
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds (a worker's file, a notice ...)."""
+    for _ in range(100):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
