@@ -10,9 +10,19 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
-from tui_helpers import START, clock, drive, make_app, open_session, settle, utc
+from tui_helpers import START, clock, drive, make_app, open_session, served, settle, utc
 
-__all__ = ["START", "clock", "drive", "make_app", "open_session", "settle", "snap_compare", "utc"]
+__all__ = [
+    "START",
+    "clock",
+    "drive",
+    "make_app",
+    "open_session",
+    "served",
+    "settle",
+    "snap_compare",
+    "utc",
+]
 
 RunBefore = Callable[[Pilot[Any]], Awaitable[None] | None]
 

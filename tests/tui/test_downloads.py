@@ -12,21 +12,17 @@ from typing import Any
 import icalendar
 import pytest
 from test_commands import drive_palette
-from textual.app import App
-from textual.pilot import Pilot
+from test_reminders import open_reminders
 
-from simulator.engine.clock import FakeClock
 from simulator.journal import Journal
 from simulator.journal.export import export_json, load_document
 from simulator.journal.ical import UID_DOMAIN
 from simulator.journal.interviews import new_interview
 from simulator.journal.models import InterviewQuestion
-from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.follow_up import FollowUpScreen, ReminderTable
-from simulator.tui.screens.reminders import RemindersScreen
 
-from tui_helpers import START, drive, notices, open_session, settle, wait_for
+from tui_helpers import START, Delivered, finished_session, notices, open_session, settle, wait_for
 
 MakeApp = Callable[..., MockInterviewApp]
 DAY = time.strftime("%Y-%m-%d", time.localtime(START))
@@ -36,21 +32,6 @@ def events(path: Path) -> list[Any]:
     """The events of a calendar file, read back by the icalendar library."""
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     return list(calendar.walk("VEVENT"))
-
-
-def practice_session(app: MockInterviewApp) -> Practice:
-    """A finished practice session: its plan is six follow-ups, all open."""
-    assert app.library is not None and app.writer is not None
-    clock = app.clock
-    assert isinstance(clock, FakeClock)
-    practice = Practice.start(
-        app.library, app.writer, StartOptions("rigorous-tech-lead", seed=3), clock=clock
-    )
-    drive(practice, clock, "summary")
-    practice.session.finish()
-    practice.saved()
-    app.writer.flush()
-    return practice
 
 
 def real_interview(journal: Journal, now: float) -> str:
@@ -68,17 +49,6 @@ def real_interview(journal: Journal, now: float) -> str:
     return interview.id
 
 
-async def open_follow_ups(app: MockInterviewApp, pilot: Pilot[int]) -> RemindersScreen:
-    assert app.journal is not None
-    app.push_screen(RemindersScreen(app.journal))
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, RemindersScreen) and screen.loaded
-    return screen
-
-
 async def test_x_on_follow_ups_writes_every_open_one_to_a_calendar_file(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,9 +58,9 @@ async def test_x_on_follow_ups_writes_every_open_one_to_a_calendar_file(
         await settle(app, pilot)
         assert app.journal is not None
         interview_id = real_interview(app.journal, app.clock.now())
-        practice_session(app)
+        finished_session(app)
         expected = {r.id for r in app.journal.interview_reminders(interview_id)}
-        await open_follow_ups(app, pilot)
+        await open_reminders(app, pilot)
         target = tmp_path / f"mock-interview-follow-ups-{DAY}.ics"
         await pilot.press("x")
         await wait_for(pilot, target.exists)
@@ -122,7 +92,7 @@ async def test_x_on_follow_ups_with_nothing_open_writes_nothing_and_says_why(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await open_follow_ups(app, pilot)
+        await open_reminders(app, pilot)
         await pilot.press("x")
         await wait_for(pilot, lambda: any("Not exported" in n for n in notices(app)))
         assert "no open follow-ups to put in a calendar" in notices(app)[-1]
@@ -158,27 +128,18 @@ async def test_x_on_the_plan_writes_this_sessions_open_follow_ups(
 
 
 async def test_in_a_browser_the_calendar_is_offered_as_a_download(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path, served: Delivered
 ) -> None:
-    delivered: list[dict[str, Any]] = []
-
-    def deliver_text(self: App[Any], file: Any, **options: Any) -> str:
-        delivered.append({"text": file.read(), **options})
-        return "key"
-
-    monkeypatch.setattr(App, "is_web", property(lambda self: True))
-    monkeypatch.setattr(App, "deliver_text", deliver_text)
-    monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.journal is not None
         real_interview(app.journal, app.clock.now())
-        await open_follow_ups(app, pilot)
+        await open_reminders(app, pilot)
         await pilot.press("x")
-        await wait_for(pilot, lambda: bool(delivered))
+        await wait_for(pilot, lambda: bool(served))
         await wait_for(pilot, lambda: any("offered as a download" in n for n in notices(app)))
-        (offer,) = delivered
+        (offer,) = served
         assert offer["save_filename"] == f"mock-interview-follow-ups-{DAY}.ics"
         assert offer["mime_type"] == "text/calendar"
         assert offer["text"].startswith("BEGIN:VCALENDAR")
@@ -194,7 +155,7 @@ async def test_the_palette_exports_the_whole_journal(
         await settle(app, pilot)
         assert app.journal is not None
         interview_id = real_interview(app.journal, app.clock.now())
-        practice = practice_session(app)
+        practice = finished_session(app)
         await drive_palette(app, pilot, "export the whole journal")
         target = tmp_path / f"mock-interview-journal-{DAY}.json"
         await wait_for(pilot, target.exists)

@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from simulator.engine.clock import FakeClock
-from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.summary import SummaryScreen
 
-from tui_helpers import START, drive, notices, open_session, settle, wait_for
+from tui_helpers import START, finished_session, notices, open_session, settle, wait_for
 
 AppFactory = Callable[..., MockInterviewApp]
 
@@ -59,16 +57,7 @@ async def test_history_x_follows_the_same_rule_as_the_summary(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert app.library is not None and app.writer is not None
-        clock = app.clock
-        assert isinstance(clock, FakeClock)
-        practice = Practice.start(
-            app.library, app.writer, StartOptions("rigorous-tech-lead", seed=3), clock=clock
-        )
-        drive(practice, clock, "summary")
-        practice.session.finish()
-        practice.saved()
-        app.writer.flush()
+        practice = finished_session(app)
         await pilot.press("h")
         await app.workers.wait_for_complete()
         await pilot.pause()

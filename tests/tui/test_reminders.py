@@ -10,13 +10,12 @@ from textual.widgets import Button, DataTable, Static
 from simulator.engine.clock import FakeClock
 from simulator.journal.interviews import new_interview
 from simulator.journal.models import InterviewQuestion
-from simulator.services.practice import Practice, StartOptions
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.reminders import RemindersScreen
 
-from tui_helpers import drive, settle
+from tui_helpers import finished_session, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 DAY = 86_400.0
@@ -25,15 +24,9 @@ DAY = 86_400.0
 async def practice_and_interview(app: MockInterviewApp, pilot: Pilot[int]) -> tuple[str, str]:
     """A finished practice session and a real interview a few hours later; their ids."""
     await settle(app, pilot)
-    assert app.library is not None and app.writer is not None and app.journal is not None
+    practice = finished_session(app)
+    assert app.writer is not None and app.journal is not None
     clock = app.clock
-    assert isinstance(clock, FakeClock)
-    practice = Practice.start(
-        app.library, app.writer, StartOptions("rigorous-tech-lead", seed=3), clock=clock
-    )
-    drive(practice, clock, "summary")
-    practice.session.finish()
-    practice.saved()
     interview = new_interview(
         company="Acme [b]Corp[/b]",
         role="Data engineer",

@@ -10,11 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual import events
-from textual.app import App
 
 from simulator.engine.clock import FakeClock
 from simulator.services.context import Context
@@ -25,26 +23,9 @@ from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.summary import SummaryScreen
 from simulator.tui.widgets.persona_list import PersonaList
 
-from tui_helpers import START, drive, notices, open_session, settle, wait_for
+from tui_helpers import START, Delivered, drive, notices, open_session, settle, wait_for
 
 AppFactory = Callable[..., MockInterviewApp]
-Delivered = list[dict[str, Any]]
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Delivered:
-    """Every app runs as in a browser; what it delivers is recorded, not saved anywhere.
-    The current folder is an empty one, where a terminal export would go."""
-    delivered: Delivered = []
-
-    def deliver_text(self: App[Any], file: Any, **options: Any) -> str:
-        delivered.append({"text": file.read(), **options})
-        return "key"
-
-    monkeypatch.setattr(App, "is_web", property(lambda self: True))
-    monkeypatch.setattr(App, "deliver_text", deliver_text)
-    monkeypatch.chdir(tmp_path)
-    return delivered
 
 
 def file_name(persona: str) -> str:

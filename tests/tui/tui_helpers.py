@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
@@ -151,3 +154,39 @@ async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the condition never held")
+
+
+def finished_session(app: MockInterviewApp, persona_id: str = "rigorous-tech-lead") -> Practice:
+    """A session with ``persona_id`` answered, scored and finished in a running app whose
+    packs and journal are in, saved; its plan is six follow-ups, all open."""
+    assert app.library is not None and app.writer is not None
+    clock = app.clock
+    assert isinstance(clock, FakeClock)
+    practice = Practice.start(
+        app.library, app.writer, StartOptions(persona_id, seed=3), clock=clock
+    )
+    drive(practice, clock, "summary")
+    practice.session.finish()
+    practice.saved()
+    app.writer.flush()
+    return practice
+
+
+Delivered = list[dict[str, Any]]
+"""What an app in a browser offered as downloads: the text and the options of each."""
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Delivered:
+    """Every app runs as in a browser; what it delivers is recorded, not saved anywhere.
+    The current folder is an empty one, where a terminal export would go."""
+    delivered: Delivered = []
+
+    def deliver_text(self: App[Any], file: Any, **options: Any) -> str:
+        delivered.append({"text": file.read(), **options})
+        return "key"
+
+    monkeypatch.setattr(App, "is_web", property(lambda self: True))
+    monkeypatch.setattr(App, "deliver_text", deliver_text)
+    monkeypatch.chdir(tmp_path)
+    return delivered
