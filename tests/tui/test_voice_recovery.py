@@ -111,7 +111,13 @@ async def test_a_recording_cut_by_kill_9_comes_back_on_resume(make_app: MakeApp)
         assert "team" in heard and "engineers" in heard, heard
         editor = app.screen.query_one("#answer", AnswerEditor)
         assert editor.text == f"Typed before the crash.\n\n{heard}"
-        assert app.writer is not None
-        app.writer.flush()
-        assert app.journal.drafts(session_id)[f"answer:{answer_id}"] == editor.text
+        writer, journal = app.writer, app.journal
+        assert writer is not None
+
+        def drafted() -> bool:
+            # The box asks for its draft by a message, handled on the app's next turn.
+            writer.flush()
+            return journal.drafts(session_id).get(f"answer:{answer_id}") == editor.text
+
+        await until(pilot, drafted)
         assert app.journal.unclaimed_recordings() == []
