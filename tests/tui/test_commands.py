@@ -334,3 +334,29 @@ async def test_screenshot_is_saved_where_there_is_no_downloads_folder(
         messages = [str(notice.message) for notice in app._notifications]
         assert not any("Failed" in message for message in messages), messages
         assert not missing.exists()
+
+
+async def test_opening_the_palette_starts_its_entries_once(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual calls the _on_mount of every class in the palette's chain, and the app's
+    palette also called its base's: every provider was made and started twice, reading
+    the journal twice, and the palette said it had opened twice."""
+    from simulator.tui.commands import MockInterviewCommands
+
+    started: list[object] = []
+    original = MockInterviewCommands.startup
+
+    async def counting(self: MockInterviewCommands) -> None:
+        started.append(self)
+        await original(self)
+
+    monkeypatch.setattr(MockInterviewCommands, "startup", counting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, CommandPalette)
+        assert len(started) == 1

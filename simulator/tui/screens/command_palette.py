@@ -23,7 +23,8 @@ class SafeCommandPalette(CommandPalette):
     """The command palette, with paging held back until its list is laid out."""
 
     def _on_mount(self, event: Mount) -> None:
-        super()._on_mount(event)
+        # Textual runs CommandPalette's own _on_mount after this one (it calls each class's
+        # handler): calling it here too made and started every provider twice.
         self.query_one(CommandInput).max_length = MAX_SEARCH
 
     def _action_command_list(self, action: str) -> None:
