@@ -14,7 +14,8 @@ from pathlib import Path
 
 from simulator.common.names import counted
 from simulator.journal import Journal, JournalError
-from simulator.journal.export import export_json, export_stem, session_export, write_new_file
+from simulator.journal.document import document_text
+from simulator.journal.export import export_stem, session_export, write_new_file
 from simulator.services.follow_ups import Owner, follow_up_calendar
 
 MARKDOWN = "text/markdown"
@@ -89,7 +90,8 @@ def _calendar_stem(journal: Journal, owner: Owner | None, now: float) -> str:
 
 
 def journal_file(journal: Journal, now: float) -> ExportFile:
-    """Everything the journal holds as the JSON export (what ``log import`` reads back)."""
+    """Everything the journal holds as the JSON export (what ``log import`` reads back),
+    read once for both the text and the counts in the notice."""
     document = journal.export_document()
     held = [
         counted(len(document.sessions), "session"),
@@ -98,7 +100,7 @@ def journal_file(journal: Journal, now: float) -> ExportFile:
     ]
     note = ", ".join(held) + "; mock-interview log import reads it back."
     stem = f"mock-interview-journal-{_day(now)}"
-    return ExportFile(stem, ".json", export_json(journal), JSON, "the whole journal", note)
+    return ExportFile(stem, ".json", document_text(document), JSON, "the whole journal", note)
 
 
 def write_export(export: ExportFile, folder: Path) -> Path:
