@@ -30,6 +30,7 @@ ASKED = [
     "it-service-desk-lead",
     "pm-programme-director",
     "ux-design-lead",
+    "nurse-ward-manager",
 ]
 """The built-in interviewers whose plan has a your-questions stage."""
 
