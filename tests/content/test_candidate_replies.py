@@ -30,6 +30,7 @@ ASKED = [
     "it-service-desk-lead",
     "pm-programme-director",
     "ux-design-lead",
+    "teaching-deputy-head",
 ]
 """The built-in interviewers whose plan has a your-questions stage."""
 

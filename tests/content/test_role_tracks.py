@@ -30,6 +30,7 @@ TRACKS = {
     "project-management": 30,
     "cybersecurity": 35,
     "digital-marketing": 30,
+    "teaching": 35,
 }
 
 
