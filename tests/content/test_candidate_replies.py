@@ -31,6 +31,7 @@ ASKED = [
     "pm-programme-director",
     "ux-design-lead",
     "nurse-ward-manager",
+    "teaching-deputy-head",
 ]
 """The built-in interviewers whose plan has a your-questions stage."""
 

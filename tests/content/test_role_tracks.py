@@ -1,5 +1,5 @@
-"""The six role-track packs: data analytics, IT support, UX design, project management,
-cybersecurity, and digital marketing and e-commerce.
+"""The eight role-track packs: data analytics, IT support, UX design, project management,
+cybersecurity, digital marketing and e-commerce, nursing, and teaching.
 
 Each is checked as the app reads it (the real loader and library), for the counts and
 fields the track issue asks for, and for an interviewer that can run a session.
@@ -31,6 +31,7 @@ TRACKS = {
     "cybersecurity": 35,
     "digital-marketing": 30,
     "nursing": 40,
+    "teaching": 35,
 }
 
 

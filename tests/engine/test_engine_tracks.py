@@ -15,7 +15,9 @@ TRACK_PACKS = [
     "data-analytics",
     "digital-marketing",
     "it-support",
+    "nursing",
     "project-management",
+    "teaching",
     "ux-design",
 ]
 SEEDS = [1, 7, 23, 58, 314]
