@@ -114,6 +114,91 @@ async def test_at_80_columns_the_palettes_key_gives_way() -> None:
         assert on_screen == ["f1", "escape", "d", "s", "w", "c"]
 
 
+@pytest.mark.parametrize(
+    ("width", "keys", "help_says"),
+    [
+        (60, ["f1", "escape", "d", "s"], "Help, 4 more"),
+        (80, ["f1", "escape", "d", "s", "w", "c"], "Help, 2 more"),
+        (120, ["f1", "escape", "d", "s", "w", "c", "a", "p"], "Help"),
+    ],
+)
+async def test_keys_that_do_not_fit_are_left_out_whole(
+    width: int, keys: list[str], help_says: str
+) -> None:
+    app = Crowded()
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        screen_keys = [key for key in shown(footer) if not key.has_class("-command-palette")]
+        # No key is cut off at the edge: those that do not fit are not drawn at all, and
+        # Help, which lists them, says how many it has that the footer has not.
+        assert [key.key for key in screen_keys] == keys
+        assert all(key.region.right <= width for key in shown(footer)), width
+        assert screen_keys[0].description == help_says
+        assert str(screen_keys[0].render()).endswith(help_says)
+
+
+class PlanLike(App[None]):
+    """A list's keys ahead of the screen's, as the follow-up plan's footer has them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help", id="help"),
+        Binding("d", "done", "Done/not done", id="done"),
+        Binding("a", "add", "Add check-in", id="add-check-in"),
+        Binding("c", "close_process", "Close process", id="close-process"),
+        Binding("x", "calendar", "Calendar file", id="export"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+s", "continue", "Continue", id="continue"),
+        Binding("f8", "copy", "Copy", id="copy"),
+        Binding("f3", "editor", "Editor", id="editor"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label("body")
+        yield KeyFooter()
+
+
+async def test_the_keys_that_leave_the_screen_are_left_out_last() -> None:
+    app = PlanLike()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        # Continue and Back stay, though they come after the list's keys.
+        assert [key.key for key in shown(footer)] == ["f1", "d", "a", "escape", "ctrl+s"]
+        assert shown(footer)[0].description == "Help, 4 more"
+        assert all(key.region.right <= 80 for key in shown(footer))
+
+
+async def test_left_out_keys_come_back_on_a_resize() -> None:
+    app = Crowded()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        assert len(shown(footer)) == 6
+        await pilot.resize_terminal(130, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert [key.key for key in shown(footer)][-3:] == ["a", "p", "ctrl+p"]
+        assert shown(footer)[0].description == "Help"
+
+
+@pytest.mark.parametrize(("width", "count"), [(60, 4), (100, 7), (70, 5)])
+async def test_a_resize_that_keeps_the_style_still_refits_the_keys(width: int, count: int) -> None:
+    # Compact and without the palette's key before and after: only how many keys fit
+    # changes, and the footer must redraw for that alone.
+    app = Crowded()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        await pilot.resize_terminal(width, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert footer.compact and not footer.show_command_palette
+        assert len(shown(footer)) == count
+        assert shown(footer)[0].description == f"Help, {8 - count} more"
+        assert all(key.region.right <= width for key in shown(footer))
+
+
 async def test_padding_comes_back_when_there_is_room() -> None:
     app = Crowded()
     async with app.run_test(size=(99, 20)) as pilot:
