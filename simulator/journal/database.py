@@ -12,6 +12,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from simulator.journal.migrations import (
 
 BUSY_TIMEOUT_SECONDS = 5.0
 """How long a write waits for another process's transaction before giving up."""
+
+WAL_RETRY_SECONDS = 0.02
+"""How long to wait before asking again for WAL mode when another process holds it up."""
 
 
 @dataclass(frozen=True)
@@ -146,9 +150,15 @@ def inspect(path: Path, busy_timeout: float | None = None) -> Inspection:
         raise JournalError(f"{path} cannot be opened: {error}") from None
     try:
         try:
+            # One read transaction, so all three come from the same moment: a second
+            # process creating the journal commits its tables and its version together,
+            # and read apart they could show the tables without the version ("a database
+            # of another program").
+            connection.execute("BEGIN")
             version = user_version(connection)
             application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
             has_tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            connection.execute("COMMIT")
         except sqlite3.Error as error:
             raise failure(path, error, busy_timeout) from None
         if version > SCHEMA_VERSION and application_id in (0, APPLICATION_ID):
@@ -188,6 +198,23 @@ def _backup(source: sqlite3.Connection, target: Path) -> None:
         raise JournalError(f"could not back up the journal to {target} ({error})") from None
 
 
+def _use_wal(connection: sqlite3.Connection, timeout: float) -> str:
+    """Switch the journal to WAL (it stays so once any process has) and return the mode.
+
+    Processes that create the journal at the same moment each hold a read lock when they
+    ask for the switch; SQLite refuses one at once instead of letting both wait for ever,
+    and a moment later the other has made the switch, so the refused one asks again.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return str(connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as error:
+            if _code(error) not in (_SQLITE_BUSY, _SQLITE_LOCKED) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 def connect(path: Path, busy_timeout: float | None = None) -> sqlite3.Connection:
     """Open (creating if needed) the journal at ``path``, checked and migrated.
 
@@ -225,8 +252,8 @@ def connect(path: Path, busy_timeout: float | None = None) -> sqlite3.Connection
         if version > SCHEMA_VERSION:
             raise newer_version_error(path, version)
         connection.execute("PRAGMA foreign_keys = ON")
-        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        mode = _use_wal(connection, timeout)
+        if mode != "wal":
             raise JournalError(f"{path}: the journal needs WAL mode, but got {mode}")
         connection.execute("PRAGMA synchronous = FULL")
         # Copy every commit into the database file at once (a passive checkpoint, which
