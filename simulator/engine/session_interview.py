@@ -134,7 +134,8 @@ class Interview(SessionState):
         said.extend([""] * (len(asked) - len(said)))
         del said[len(asked) :]
         asked.append(question)
-        said.append(replies.reply_to(self._persona, question))
+        shared = replies.shared_phrases(entry.persona for entry in self._library.personas)
+        said.append(replies.reply_to(self._persona, question, shared))
         self._touch()
         return len(asked) - 1
 

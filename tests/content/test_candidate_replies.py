@@ -12,8 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from simulator.engine.replies import matched_reply
+from simulator.engine.replies import matched_reply as bare_match
+from simulator.engine.replies import shared_phrases
 from simulator.packs.library import Library, PersonaEntry
+from simulator.packs.records import Persona
 from simulator.services.context import Context
 
 ASKED = [
@@ -188,7 +190,19 @@ INTENDED = [
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("candidate-replies")))
-        yield Context.create(use_cache=False).load_library()
+        library = Context.create(use_cache=False).load_library()
+        SHARED.clear()
+        SHARED.update(shared_phrases(entry.persona for entry in library.personas))
+        yield library
+
+
+SHARED: dict[str, frozenset[str]] = {}
+"""The built-in personas' shared phrases, filled in by the library fixture."""
+
+
+def matched_reply(persona: Persona, question: str) -> str | None:
+    """The reply the app gives: matched with the built-in personas' shared phrases."""
+    return bare_match(persona, question, SHARED)
 
 
 def asks_for_questions(entry: PersonaEntry) -> bool:

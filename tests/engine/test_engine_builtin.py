@@ -275,3 +275,18 @@ def test_builtin_questions_with_fixed_follow_up_rate(library: Library, rate: flo
             assert a["source"] == "follow-up" and a["prompt"] in ref.question.follow_ups
         else:
             assert a["source"] == "probe" and a["prompt"] == "Can you be more specific?"
+
+
+def test_a_question_on_a_topic_the_interviewer_lacks_gets_the_honest_fallback(
+    library: Library,
+) -> None:
+    # The recruiter's team reply lists "manager"; other interviewers list "like as a
+    # manager" for their management style, which she has no reply for, so the session
+    # must not answer with the team reply.
+    entry = entry_or_skip(library, "friendly-recruiter")
+    session = Session.start(library, entry, seed=1, clock=FakeClock(START))
+    session.add_candidate_question("what are you like as a manager")
+    session.add_candidate_question("how big is the team")
+    fallback, team = session.candidate_replies
+    assert fallback == entry.persona.unmatched_reply
+    assert team != fallback
