@@ -9,14 +9,11 @@ interviewer who takes questions must be able to answer (REQUIRED)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from simulator.engine.replies import SharedPhrases, matched_reply, normalise, shared_phrases
+from simulator.engine.replies import SharedPhrases, matched_reply, normalise
 from simulator.packs.library import Library
 from simulator.packs.records import Persona
-from simulator.services.context import Context
 from tests.content.test_candidate_replies import ASKED
 
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -131,16 +128,8 @@ PHRASINGS: list[tuple[str, str]] = [
 
 
 @pytest.fixture(scope="module")
-def personas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Persona]]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("phrasings")))
-        library: Library = Context.create(use_cache=False).load_library()
-        yield {entry.persona.id: entry.persona for entry in library.personas}
-
-
-@pytest.fixture(scope="module")
-def shared(personas: dict[str, Persona]) -> SharedPhrases:
-    return shared_phrases(personas.values())
+def personas(library: Library) -> dict[str, Persona]:
+    return {entry.persona.id: entry.persona for entry in library.personas}
 
 
 def on_topic(persona: Persona, topic: str) -> list[str]:

@@ -8,15 +8,12 @@ is never asked, so it is left out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
+from simulator.engine.replies import SharedPhrases
 from simulator.engine.replies import matched_reply as bare_match
-from simulator.engine.replies import shared_phrases
 from simulator.packs.library import Library, PersonaEntry
 from simulator.packs.records import Persona
-from simulator.services.context import Context
 
 ASKED = [
     "friendly-recruiter",
@@ -186,23 +183,9 @@ INTENDED = [
 """Rephrased or easily confused questions, with words only the intended reply holds."""
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("candidate-replies")))
-        library = Context.create(use_cache=False).load_library()
-        SHARED.clear()
-        SHARED.update(shared_phrases(entry.persona for entry in library.personas))
-        yield library
-
-
-SHARED: dict[str, frozenset[str]] = {}
-"""The built-in personas' shared phrases, filled in by the library fixture."""
-
-
-def matched_reply(persona: Persona, question: str) -> str | None:
+def matched_reply(persona: Persona, question: str, shared: SharedPhrases) -> str | None:
     """The reply the app gives: matched with the built-in personas' shared phrases."""
-    return bare_match(persona, question, SHARED)
+    return bare_match(persona, question, shared)
 
 
 def asks_for_questions(entry: PersonaEntry) -> bool:
@@ -239,36 +222,40 @@ def test_the_list_holds_every_interviewer_who_is_asked(library: Library) -> None
 
 
 @pytest.mark.parametrize("persona_id", ASKED)
-def test_every_suggested_question_gets_a_reply(library: Library, persona_id: str) -> None:
+def test_every_suggested_question_gets_a_reply(
+    library: Library, shared: SharedPhrases, persona_id: str
+) -> None:
     entry = entry_for(library, persona_id)
     suggested = suggestions(library, entry)
     assert len(suggested) >= 8
-    unanswered = [q for q in suggested if matched_reply(entry.persona, q) is None]
+    unanswered = [q for q in suggested if matched_reply(entry.persona, q, shared) is None]
     assert not unanswered, f"{persona_id} has no reply to:\n" + "\n".join(unanswered)
 
 
 @pytest.mark.parametrize("persona_id", ASKED)
-def test_common_questions_get_a_reply(library: Library, persona_id: str) -> None:
+def test_common_questions_get_a_reply(
+    library: Library, shared: SharedPhrases, persona_id: str
+) -> None:
     persona = entry_for(library, persona_id).persona
-    unanswered = [q for q in COMMON if matched_reply(persona, q) is None]
+    unanswered = [q for q in COMMON if matched_reply(persona, q, shared) is None]
     assert not unanswered, f"{persona_id} has no reply to:\n" + "\n".join(unanswered)
 
 
 @pytest.mark.parametrize("persona_id", ASKED)
 @pytest.mark.parametrize(("one", "other"), DIFFERENT)
 def test_questions_that_share_words_get_different_replies(
-    library: Library, persona_id: str, one: str, other: str
+    library: Library, shared: SharedPhrases, persona_id: str, one: str, other: str
 ) -> None:
     persona = entry_for(library, persona_id).persona
-    first, second = matched_reply(persona, one), matched_reply(persona, other)
+    first, second = matched_reply(persona, one, shared), matched_reply(persona, other, shared)
     assert first is not None and second is not None
     assert first != second, (one, other, first)
 
 
 @pytest.mark.parametrize(("persona_id", "question", "words"), INTENDED)
 def test_a_question_reaches_the_reply_meant_for_it(
-    library: Library, persona_id: str, question: str, words: str
+    library: Library, shared: SharedPhrases, persona_id: str, question: str, words: str
 ) -> None:
-    reply = matched_reply(entry_for(library, persona_id).persona, question)
+    reply = matched_reply(entry_for(library, persona_id).persona, question, shared)
     assert reply is not None, question
     assert words.casefold() in " ".join(reply.split()).casefold(), reply

@@ -4,13 +4,10 @@ common candidate questions, and plans whose stage titles draw what they promise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from simulator.packs.library import Library
 from simulator.packs.records import CLOSING_CASES
-from simulator.services.context import Context
 
 CORE = [
     "friendly-recruiter",
@@ -23,13 +20,6 @@ CORE = [
     "career-coach",
 ]
 PRAISE = ("well", "great", "strong", "excellent", "lovely", "clear", "nice work")
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("core-personas")))
-        yield Context.create(use_cache=False).load_library()
 
 
 @pytest.mark.parametrize("persona_id", CORE)

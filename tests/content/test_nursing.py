@@ -19,12 +19,11 @@ import pytest
 import yaml
 
 from simulator.engine import FakeClock, Session
-from simulator.engine.replies import matched_reply, reply_to
+from simulator.engine.replies import SharedPhrases, matched_reply, reply_to
 from simulator.packs import load_pack
 from simulator.packs.library import Library, PersonaEntry
 from simulator.packs.records import CLOSING_CASES, Pack, Question
 from simulator.packs.rubrics import BUILTIN_RUBRICS
-from simulator.services.context import Context
 
 PACK_FILE = Path(__file__).resolve().parents[2] / "question_packs" / "nursing.yaml"
 PERSONA = "nurse-ward-manager"
@@ -77,13 +76,6 @@ def pack() -> Pack:
     loaded = load_pack(PACK_FILE)
     assert loaded.id == "nursing"
     return loaded
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("nursing-home")))
-        yield Context.create(use_cache=False).load_library()
 
 
 @pytest.fixture(scope="module")
@@ -291,10 +283,12 @@ def test_a_whole_session_through_the_real_library(
     assert asked_pack <= {"nursing", ""}
 
 
-def test_every_candidate_question_gets_its_own_reply(pack: Pack, entry: PersonaEntry) -> None:
+def test_every_candidate_question_gets_its_own_reply(
+    pack: Pack, entry: PersonaEntry, shared: SharedPhrases
+) -> None:
     """The ten suggested questions are about different things, so each reaches a different
     reply, and none falls through to the line for questions she cannot answer."""
-    replies = [matched_reply(entry.persona, q) for q in pack.candidate_questions]
+    replies = [matched_reply(entry.persona, q, shared) for q in pack.candidate_questions]
     assert len(pack.candidate_questions) == 10
     assert None not in replies
     assert len(set(replies)) == len(replies)
@@ -302,15 +296,17 @@ def test_every_candidate_question_gets_its_own_reply(pack: Pack, entry: PersonaE
 
 @pytest.mark.parametrize(("question", "words"), REPHRASED)
 def test_rephrased_questions_reach_the_reply_meant_for_them(
-    entry: PersonaEntry, question: str, words: str
+    entry: PersonaEntry, shared: SharedPhrases, question: str, words: str
 ) -> None:
-    reply = matched_reply(entry.persona, question)
+    reply = matched_reply(entry.persona, question, shared)
     assert reply is not None, question
     assert words.casefold() in " ".join(reply.split()).casefold(), reply
 
 
-def test_off_topic_question_gets_her_unmatched_reply(entry: PersonaEntry) -> None:
+def test_off_topic_question_gets_her_unmatched_reply(
+    entry: PersonaEntry, shared: SharedPhrases
+) -> None:
     persona = entry.persona
-    assert matched_reply(persona, "What is your favourite book?") is None
-    assert reply_to(persona, "What is your favourite book?") == persona.unmatched_reply
+    assert matched_reply(persona, "What is your favourite book?", shared) is None
+    assert reply_to(persona, "What is your favourite book?", shared) == persona.unmatched_reply
     assert "recruitment team" in persona.unmatched_reply

@@ -8,7 +8,6 @@ fields the track issue asks for, and for an interviewer that can run a session.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ import pytest
 from simulator.packs import load_pack
 from simulator.packs.library import Library
 from simulator.packs.records import CLOSING_CASES, Pack, Question
-from simulator.services.context import Context
 
 REPO = Path(__file__).resolve().parents[2]
 BUILT_IN = REPO / "question_packs"
@@ -44,13 +42,6 @@ def pack_path(pack_id: str) -> Path:
         if re.search(rf"^id:\s*{re.escape(pack_id)}\s*$", path.read_text("utf-8"), re.M):
             return path
     raise AssertionError(f"no built-in pack has the id {pack_id}")
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("tracks-home")))
-        yield Context.create(use_cache=False).load_library()
 
 
 def loaded(pack_id: str) -> Pack:

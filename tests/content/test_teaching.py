@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 
@@ -18,13 +17,12 @@ import pytest
 
 from simulator.engine import FakeClock
 from simulator.engine.insights.coverage import keywords
-from simulator.engine.replies import matched_reply, reply_to
+from simulator.engine.replies import SharedPhrases, matched_reply, reply_to
 from simulator.journal import Journal
 from simulator.packs import load_pack
 from simulator.packs.library import Library, PersonaEntry
 from simulator.packs.records import CLOSING_CASES, Pack, Question
 from simulator.packs.rubrics import BUILTIN_RUBRICS
-from simulator.services.context import Context
 from simulator.services.emergency import EmergencyStore
 from simulator.services.practice import JournalWriter, Practice, StartOptions
 
@@ -66,13 +64,6 @@ def pack() -> Pack:
     loaded = load_pack(PACK_FILE)
     assert loaded.id == PACK_ID
     return loaded
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("teaching-home")))
-        yield Context.create(use_cache=False).load_library()
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +187,9 @@ def test_no_two_prompts_ask_the_same_thing(pack: Pack) -> None:
         assert overlap < 0.4, (one.id, other.id, sorted(first & second))
 
 
-def test_the_interviewer_is_a_school_leader_with_closings(entry: PersonaEntry) -> None:
+def test_the_interviewer_is_a_school_leader_with_closings(
+    entry: PersonaEntry, shared: SharedPhrases
+) -> None:
     persona = entry.persona
     assert persona.track == "Teaching"
     assert "deputy head" in persona.role.casefold()
@@ -206,8 +199,8 @@ def test_the_interviewer_is_a_school_leader_with_closings(entry: PersonaEntry) -
         assert not [word for word in PRAISE if word in said[case]], (case, said[case])
     assert "designated safeguarding lead" in persona.instructions
     assert entry.persona.unmatched_reply.strip()
-    assert matched_reply(persona, "Is there a union rep?") is None
-    assert reply_to(persona, "Is there a union rep?") == persona.unmatched_reply
+    assert matched_reply(persona, "Is there a union rep?", shared) is None
+    assert reply_to(persona, "Is there a union rep?", shared) == persona.unmatched_reply
 
 
 def test_the_plan_covers_teaching_welfare_and_stories(
@@ -241,9 +234,9 @@ def test_the_plan_covers_teaching_welfare_and_stories(
     ],
 )
 def test_teachers_questions_reach_the_reply_meant_for_them(
-    entry: PersonaEntry, question: str, words: str
+    entry: PersonaEntry, shared: SharedPhrases, question: str, words: str
 ) -> None:
-    reply = matched_reply(entry.persona, question)
+    reply = matched_reply(entry.persona, question, shared)
     assert reply is not None, question
     assert words.casefold() in " ".join(reply.split()).casefold(), reply
 
