@@ -30,6 +30,13 @@ def _voice_settings() -> dict[str, Any]:
     return settings if isinstance(settings, dict) else {"engine": settings}
 
 
+def _guessed(count: int) -> str:
+    """How many fillers were guessed from sounds, as a clause (empty when none)."""
+    if not count:
+        return ""
+    return f"; {count} guessed from {'a sound' if count == 1 else 'sounds'} that had no word"
+
+
 def _report(answer: SpokenAnswer) -> list[str]:
     """A spoken answer's transcript and delivery, as lines for people."""
     measured = answer.delivery
@@ -44,7 +51,7 @@ def _report(answer: SpokenAnswer) -> list[str]:
         f"Pace: {measured.words_per_minute:g} words a minute",
         f"Pauses of 2 s or more: {len(measured.pauses)}" + (f" ({pauses})" if pauses else ""),
         f"Fillers: {fillers or 'none heard'} ({measured.fillers_per_minute:g} a minute, as far "
-        "as the recogniser hears them)",
+        f"as the recogniser hears them{_guessed(measured.guessed_fillers)})",
         f"Longest stretch without a pause: {measured.longest_without_pause:g} s",
     ]
 

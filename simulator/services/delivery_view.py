@@ -85,7 +85,9 @@ def _value(measure: Measure, delivery: Delivery) -> tuple[str, bool]:
         heard = ", ".join(
             f"{word} ×{times}" if times > 1 else word for word, times in delivery.fillers.items()
         )
-        return f"{measure.value:g} a minute" + (f": {heard}" if heard else ""), False
+        guessed = delivery.guessed_fillers
+        guess = f" ({guessed} guessed from sounds)" if guessed else ""
+        return f"{measure.value:g} a minute" + (f": {heard}{guess}" if heard else ""), False
     return f"{clock_text(measure.value)} without a pause", False
 
 

@@ -33,6 +33,7 @@ class SpokenAnswer:
             "pauses": measures["pauses"],
             "fillers": measures["fillers"],
             "fillers_per_minute": measures["fillers_per_minute"],
+            "guessed_fillers": measures["guessed_fillers"],
             "longest_without_pause": measures["longest_without_pause"],
             "time_limit": measures["time_limit"],
             "over_limit": measures["over_limit"],

@@ -8,7 +8,8 @@ mean) and means that when an answer stops only its last utterance is left to dec
 
 from __future__ import annotations
 
-import re
+import os
+import tempfile
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -17,6 +18,7 @@ from simulator.engine.insights.delivery import TimedWord
 from simulator.voice.activity import FRAME, Segmenter, activity, frame_levels
 from simulator.voice.audio import TARGET_RATE, Resampler, Samples, to_mono, to_pcm16
 from simulator.voice.extra import load
+from simulator.voice.hesitation import Segment, heard_words, noise_dictionary
 from simulator.voice.transcript import Transcript
 
 ENGINE = "pocketsphinx"
@@ -26,25 +28,24 @@ BLOCK_SECONDS = 0.1
 """How much of a whole recording :meth:`PocketSphinx.transcribe` hands over at a time,
 so a file is cut into utterances exactly as the same sound recorded live would be."""
 
-SPOKEN_NOISE = "[SPEECH]"
-"""The model's word for a voiced sound that is no word: in practice nearly always a filler
-(um, uh, er), which the language model itself, rating them as rare, hardly ever picks."""
-FILLER = "um"
-"""How a short stretch of :data:`SPOKEN_NOISE` is written in the transcript."""
-LONGEST_FILLER = 1.2
-"""Seconds: longer spoken noise is mumbling, not one filler, and is left out."""
 
-_ALTERNATIVE = re.compile(r"\(\d+\)$")
-
-
-def _heard(word: str, seconds: float) -> str | None:
-    """The word as text, or None for the decoder's markers: ``<s>``, ``</s>``, ``<sil>``,
-    ``[NOISE]``, ``+...+`` (spoken noise is a filler, see :data:`SPOKEN_NOISE`)."""
-    if word == SPOKEN_NOISE:
-        return FILLER if seconds <= LONGEST_FILLER else None
-    if not word or word[0] in "<[+":
-        return None
-    return _ALTERNATIVE.sub("", word).lower()
+def _decoder_with_fillers(pocketsphinx: Any, options: Mapping[str, Any]) -> Any:
+    """A decoder whose noise dictionary also holds um and uh (see
+    :data:`~simulator.voice.hesitation.NOISE_ENTRIES`), unless ``options`` names its own
+    noise dictionary or another model (whose phones may differ)."""
+    if "fdict" in options or "hmm" in options:
+        return pocketsphinx.Decoder(loglevel="FATAL", **options)
+    model = os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us", "noisedict")
+    with open(model, encoding="utf-8") as source:
+        text = noise_dictionary(source.read())
+    # The decoder reads the file only while it is made, so it is gone again at once.
+    handle, path = tempfile.mkstemp(prefix="mock-interview-", suffix=".dict")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        return pocketsphinx.Decoder(loglevel="FATAL", fdict=path, **options)
+    finally:
+        os.unlink(path)
 
 
 def _faint_noise(seconds: float = 0.3) -> bytes:
@@ -79,7 +80,7 @@ class PocketSphinx:
     def _loaded(self) -> Any:
         if self._decoder is None:
             pocketsphinx = load("pocketsphinx")
-            decoder = pocketsphinx.Decoder(loglevel="FATAL", **self._options)
+            decoder = _decoder_with_fillers(pocketsphinx, self._options)
             # A new decoder hears its first utterance a little differently from every one
             # after it (a word's edge moves by 10 ms): one short utterance of faint noise
             # first makes every transcript the same however many came before it.
@@ -97,25 +98,16 @@ class PocketSphinx:
             decoder.process_raw(pcm, full_utt=True)
             decoder.end_utt()
             frame_rate = float(decoder.config["frate"])
-            found: list[TimedWord] = []
-            for segment in decoder.seg():
-                start = offset + segment.start_frame / frame_rate
-                end = offset + (segment.end_frame + 1) / frame_rate
-                word = _heard(str(segment.word), end - start)
-                if word is None:
-                    continue
-                if (
-                    word == FILLER
-                    and found
-                    and found[-1].word == FILLER
-                    and (
-                        start - found[-1].end < 0.05  # one sound, split in two
-                    )
-                ):
-                    found[-1] = TimedWord(FILLER, found[-1].start, round(end, 2))
-                    continue
-                found.append(TimedWord(word, round(start, 2), round(end, 2)))
-            return found
+            # No best path at all (seg() gives None) is an utterance with no words.
+            segments = [
+                Segment(
+                    str(segment.word),
+                    offset + segment.start_frame / frame_rate,
+                    offset + (segment.end_frame + 1) / frame_rate,
+                )
+                for segment in decoder.seg() or ()
+            ]
+            return heard_words(segments)
 
     def transcribe(self, samples: Samples, rate: int) -> Transcript:
         """The transcript of a whole recording."""

@@ -21,7 +21,8 @@ class Transcript:
     """The words heard in a recording, each with its time, and where there was voice."""
 
     words: tuple[TimedWord, ...]
-    """Every word in order, fillers such as ``um`` included; silences and noises left out."""
+    """Every word in order, fillers such as ``um`` included (those guessed from a sound
+    that was no word marked so); silences and noises left out."""
     duration: float
     """Seconds of sound heard."""
     engine: str
@@ -40,10 +41,7 @@ class Transcript:
             "engine": self.engine,
             "text": self.text,
             "duration": round(self.duration, 3),
-            "words": [
-                {"word": word.word, "start": round(word.start, 2), "end": round(word.end, 2)}
-                for word in self.words
-            ],
+            "words": [_word_json(word) for word in self.words],
         }
         if self.activity is not None:
             data["voiced"] = [[span.start, span.end] for span in self.activity.voiced]
@@ -51,10 +49,27 @@ class Transcript:
         return data
 
 
+def _word_json(word: TimedWord) -> dict[str, Any]:
+    """One word as JSON; ``guessed`` only when true, as older transcripts have none."""
+    data: dict[str, Any] = {
+        "word": word.word,
+        "start": round(word.start, 2),
+        "end": round(word.end, 2),
+    }
+    if word.guessed:
+        data["guessed"] = True
+    return data
+
+
 def transcript_from_json(data: Mapping[str, Any]) -> Transcript:
     """A :class:`Transcript` back from :meth:`Transcript.to_json`."""
     words = tuple(
-        TimedWord(str(item["word"]), float(item["start"]), float(item["end"]))
+        TimedWord(
+            str(item["word"]),
+            float(item["start"]),
+            float(item["end"]),
+            bool(item.get("guessed", False)),
+        )
         for item in data["words"]
     )
     activity = None

@@ -1,6 +1,7 @@
 """Make the committed test recordings: known sentences with known silences.
 
     python tests/voice/make_audio.py          # writes tests/voice/audio/*.wav and manifest.json
+    python tests/voice/make_audio.py DIR      # writes them to DIR instead
 
 Needs espeak-ng and sox on the PATH (test-time tools only: the tests read the committed
 files and need neither). Each sentence is spoken by espeak-ng, its own leading and trailing
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -41,8 +43,14 @@ RECORDINGS: dict[str, list[str | float]] = {
     "filler.wav": [
         "Well, um, we measured the results every week and shared them with the whole company."
     ],
+    "uh.wav": ["It was, uh, late."],
+    "clean.wav": ["Other teams were using it too."],
 }
 """Each file: sentences, and seconds of silence between them."""
+
+FILLERS = {"pause.wav": 0, "filler.wav": 1, "uh.wav": 1, "clean.wav": 0}
+"""How many filler sounds (um, uh, er) each file says. clean.wav says none, but its
+trailing "too" was once taken for an um."""
 
 
 SOX = ("sox", "-R", "-q")
@@ -76,7 +84,7 @@ def silence(seconds: float, folder: Path, number: int) -> Path:
     return path
 
 
-def make(name: str, parts: list[str | float], folder: Path) -> dict[str, object]:
+def make(name: str, parts: list[str | float], folder: Path, out: Path) -> dict[str, object]:
     """Write one recording; returns its manifest entry."""
     pieces = [silence(EDGE, folder, 0)]
     position = EDGE
@@ -97,23 +105,28 @@ def make(name: str, parts: list[str | float], folder: Path) -> dict[str, object]
     hiss = folder / "hiss.wav"
     length = str(seconds_of(joined))
     run(*SOX, "-n", *AS_WRITTEN, str(hiss), "synth", length, "whitenoise", "vol", HISS)
-    run(*SOX, "-m", str(joined), str(hiss), "-b", "16", str(HERE / name))
+    run(*SOX, "-m", str(joined), str(hiss), "-b", "16", str(out / name))
     return {
         "text": " ".join(texts),
         "silences": silences,
-        "duration": round(seconds_of(HERE / name), 3),
+        "duration": round(seconds_of(out / name), 3),
         "rate": RATE,
         "voice": VOICE,
         "speed": SPEED,
+        "fillers": FILLERS[name],
     }
 
 
 def main() -> None:
-    HERE.mkdir(exist_ok=True)
+    # Another folder, to compare a fresh make with the committed files.
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
-        manifest = {name: make(name, parts, Path(temporary)) for name, parts in RECORDINGS.items()}
+        manifest = {
+            name: make(name, parts, Path(temporary), out) for name, parts in RECORDINGS.items()
+        }
     text = json.dumps(manifest, indent=2) + "\n"
-    (HERE / "manifest.json").write_text(text, encoding="utf-8")
+    (out / "manifest.json").write_text(text, encoding="utf-8")
     print(text, end="")
 
 
