@@ -303,8 +303,8 @@ def _pace_certainty(measured: Delivery) -> tuple[Certainty, str]:
 def _filler_why(measured: Delivery) -> str:
     """Why the filler count is only a rough one, and how much of it is a guess."""
     why = (
-        "on test recordings the recogniser missed about one um or uh in three, often "
-        'hearing it as a short word such as "a" or "and"'
+        'the recogniser often hears an um or uh as a short word such as "a" or "and" (it '
+        "missed about one in three on synthetic test speech, and real speech is harder)"
     )
     guessed = measured.guessed_fillers
     if not guessed:
