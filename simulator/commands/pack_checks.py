@@ -4,7 +4,8 @@ when they look at the given files as one installation would.
 A pack file can be valid alone and still clash with the others: two files with the same
 pack id or persona id cannot be installed together, and a persona whose id matches an
 installed one hides it. A persona whose questions stage matches no question among the
-installed packs and the files given cannot be started.
+installed packs and the files given cannot be started, and a closing that a later one for
+the same kind of session replaces is never said.
 """
 
 from __future__ import annotations
@@ -125,6 +126,26 @@ def _shadowing(
             )
 
 
+def _repeated_closings(given: Sequence[LoadedPack], marks: _Marks, findings: Findings) -> None:
+    """A persona with two closings for the same kind of session: only the last is said."""
+    for loaded in given:
+        for index, persona in enumerate(loaded.pack.personas):
+            last: dict[str, int] = {}
+            for position, closing in enumerate(persona.closings):
+                last[closing.when] = position
+            for position, closing in enumerate(persona.closings):
+                if last[closing.when] != position:
+                    findings.warnings.append(
+                        marks.at(
+                            loaded.path,
+                            ("personas", index, "closings", position, "when"),
+                            f"personas[{index}].closings[{position}].when: {persona.id} has "
+                            f"another closing for {closing.when} sessions after this one, "
+                            "and only the last is said",
+                        )
+                    )
+
+
 def _together(given: Sequence[LoadedPack], installed: Library) -> Library:
     """The installation the given files would make: installed packs, then the given ones
     (each replacing an installed pack of the same id)."""
@@ -198,5 +219,6 @@ def check_together(given: Sequence[tuple[Path, Pack]], installed: Library) -> Fi
     marks = _Marks()
     _clashes(loaded, marks, findings)
     _shadowing(loaded, installed, marks, findings)
+    _repeated_closings(loaded, marks, findings)
     _coverage(loaded, _together(loaded, installed), marks, findings)
     return findings

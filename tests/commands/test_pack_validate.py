@@ -165,3 +165,29 @@ def test_a_file_named_twice_is_checked_once(
 ) -> None:
     path = write(tmp_path, "q.yaml", QUESTIONS.format(id="qs"))
     assert validate(capsys, path, tmp_path, tmp_path / "." / "q.yaml") == (0, [])
+
+
+def test_a_closing_replaced_by_a_later_one_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = QUESTIONS.format(id="p") + (
+        "personas:\n"
+        "  - id: sam\n"
+        "    name: Sam\n"
+        "    closings:\n"
+        "      - when: brief\n"
+        "        say: First.\n"
+        "      - when: strong\n"
+        "        say: Well done.\n"
+        "      - when: brief\n"
+        "        say: Second.\n"
+        "    plan:\n"
+        "      - stage: questions\n"
+    )
+    path = write(tmp_path, "p.yaml", text)
+    code, lines = validate(capsys, path)
+    assert code == 0  # a warning: the pack still loads, and the second brief closing is said
+    assert lines == [
+        f"{path}:13:15: warning: personas[0].closings[0].when: sam has another closing for "
+        "brief sessions after this one, and only the last is said"
+    ]
