@@ -57,10 +57,26 @@ async def test_weak_answers_draw_a_chain_of_follow_ups_on_screen(make_app: MakeA
         assert await to_your_questions(app, pilot) >= 2
 
 
+async def answered_to_your_questions(app: MockInterviewApp, pilot: Pilot[int]) -> None:
+    """The session's questions answered through the engine (the keys that answer them are
+    tested above), then its your-questions screen shown."""
+    practice = await open_session(app, pilot, PERSONA, seed=SEED)
+    session = practice.session
+    while session.step().stage_kind != "your-questions":
+        if session.step().question is not None:
+            session.begin_answer()
+            session.set_answer_text("It went fine")
+            session.submit()
+        else:
+            session.advance()
+    app.show_session()
+    await pilot.pause()
+
+
 async def test_the_interviewer_answers_the_candidates_questions(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await to_your_questions(app, pilot)
+        await answered_to_your_questions(app, pilot)
         assert app.practice is not None
         session = app.practice.session
         await pilot.press(*"What does a typical day look like for the team?", "enter")
@@ -81,7 +97,7 @@ def test_your_questions_with_replies_snapshot(
     async def ready(pilot: Pilot[int]) -> None:
         app = pilot.app
         assert isinstance(app, MockInterviewApp)
-        await to_your_questions(app, pilot)
+        await answered_to_your_questions(app, pilot)
         await pilot.press(*"What would success look like in the first 90 days?", "enter")
         await pilot.pause()
 
