@@ -4,6 +4,7 @@ questions, and moving through the plan's stages and the phases after them."""
 from __future__ import annotations
 
 import copy
+from functools import cached_property
 
 from simulator.engine import followup, probing, replies, timing
 from simulator.engine.answers import PITCH_RUBRIC, close_answer, is_untouched, new_answer
@@ -122,6 +123,12 @@ class Interview(SessionState):
         self._after_answer(answer)
         self._touch()
 
+    @cached_property
+    def _shared_phrases(self) -> replies.SharedPhrases:
+        """The phrases the library's interviewers share, worked out once a session: it reads
+        every reply of every interviewer (about 70 ms with the built-in packs)."""
+        return replies.shared_phrases(entry.persona for entry in self._library.personas)
+
     @changes
     def add_candidate_question(self, text: str) -> int:
         """Record a question the candidate asks at the end; returns its position."""
@@ -134,8 +141,7 @@ class Interview(SessionState):
         said.extend([""] * (len(asked) - len(said)))
         del said[len(asked) :]
         asked.append(question)
-        shared = replies.shared_phrases(entry.persona for entry in self._library.personas)
-        said.append(replies.reply_to(self._persona, question, shared))
+        said.append(replies.reply_to(self._persona, question, self._shared_phrases))
         self._touch()
         return len(asked) - 1
 

@@ -84,6 +84,11 @@ def _width(entries: list[FooterEntry], kept: list[int], hidden: int, compact: bo
     return keys_width(pairs, compact=compact)
 
 
+def _room(width: int, *, compact: bool, palette: bool) -> int:
+    """Columns left for the screen's keys beside the palette's key, if it is shown."""
+    return width - (PALETTE_WIDTH[compact] if palette else 0)
+
+
 def more_keys(description: str, hidden: int) -> str:
     """Help's description when the footer leaves ``hidden`` keys out ("Help, 2 more")."""
     return f"{description}, {hidden} more"
@@ -169,28 +174,26 @@ class KeyFooter(Footer):
             FooterEntry(key.action, key.key_display, key.description, key.action in flow)
             for key in screen_keys
         ]
-        kept = fitting(entries, self._room(width, palette=bool(palette)), compact=self.compact)
+        room = _room(width, compact=self.compact, palette=bool(palette))
+        kept = fitting(entries, room, compact=self.compact)
         hidden = len(screen_keys) - len(kept)
         if hidden and screen_keys[0].action == HELP_ACTION:
             screen_keys[0].description = more_keys(screen_keys[0].description, hidden)
         return [*(screen_keys[index] for index in kept), *palette]
 
-    def _room(self, width: int, *, palette: bool) -> int:
-        """Columns left for the screen's keys."""
-        return width - (PALETTE_WIDTH[self.compact] if palette else 0)
-
     def _fit(self, width: int) -> bool:
         """Choose the style for ``width``: padded only when everything fits padded; the
         palette's key only when the screen's keys leave room for it. True if it changed."""
-        keys = self.shown_keys()
+        entries = self._entries()
+        keys = [(entry.display, entry.description) for entry in entries]
         padded = keys_width(keys, compact=False)
         palette_room = PALETTE_WIDTH[False] if self._palette_allowed else 0
         compact = self._always_compact or width < COMPACT_BELOW or padded + palette_room > width
         needed = keys_width(keys, compact=compact) + PALETTE_WIDTH[compact]
         palette = self._palette_allowed and width >= PALETTE_HINT_FROM and needed <= width
-        entries = self._entries()
-        room = width - (PALETTE_WIDTH[compact] if palette else 0)
-        fit = len(fitting(entries, room, compact=compact))
+        fit = len(
+            fitting(entries, _room(width, compact=compact, palette=palette), compact=compact)
+        )
         if (compact, palette, fit) == (self.compact, self.show_command_palette, self._fit_count):
             return False
         # Set without the watchers: this runs inside compose, which is about to draw them.
