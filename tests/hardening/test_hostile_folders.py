@@ -32,7 +32,7 @@ from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.screens.pack_browser import PackBrowserScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
-from tui_helpers import settle
+from tui_helpers import burst, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -345,7 +345,7 @@ async def walk_the_hostile_folder(make_app: MakeApp, root: Path, refused: dict[s
         editor = screen.query_one("#answer", AnswerEditor)
         assert editor.region.height >= 3, editor.region
         assert_layout_intact(app, "conversation-box", "answer", "stage-bar")
-        await pilot.press(*"Fine")
+        await burst(pilot, *"Fine")
         await pilot.pause()
         assert editor.text == "Fine"
         assert app.is_running

@@ -24,7 +24,7 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
-from tui_helpers import open_session
+from tui_helpers import burst, open_session
 
 AppFactory = Callable[..., MockInterviewApp]
 
@@ -78,7 +78,7 @@ async def type_into(pilot: Pilot[int], pasted: str, typed: str) -> None:
     if pasted:
         pilot.app.post_message(events.Paste(pasted))
         await pilot.pause()
-    await pilot.press(*typed)
+    await burst(pilot, *typed)
 
 
 def connection_of(journal: Journal) -> sqlite3.Connection:
@@ -143,7 +143,7 @@ async def test_a_full_disk_while_typing_is_told_and_the_text_is_kept(
         # emergency copy is dropped so that the next start cannot lay it over the newer text.
         with app.journal._lock:
             connection.execute("PRAGMA max_page_count = 1073741823")
-        await pilot.press(*" Done.")
+        await burst(pilot, *" Done.")
         typed += " Done."
         await wait_for(pilot, lambda: drafts_of(app).get(slot) == typed, "the next save")
         assert editor.text == typed
@@ -199,7 +199,7 @@ async def test_a_draft_changed_in_another_window_is_told_and_both_are_kept(
         assert emergency.pending() == []
 
         # Typing on keeps this window's version current, without telling the user again.
-        await pilot.press(*" Held.")
+        await burst(pilot, *" Held.")
         mine += " Held."
         await wait_for(pilot, lambda: drafts_of(app).get(conflict) == mine, "the next save")
         assert drafts_of(app)[slot] == "The other window's answer."

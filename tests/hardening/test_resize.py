@@ -31,7 +31,7 @@ from simulator.tui.screens.summary import SummaryScreen
 from simulator.tui.screens.topic_prompt import TopicPrompt
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
-from tui_helpers import drive, open_session, settle
+from tui_helpers import burst, drive, open_session, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 SIZE = (80, 24)
@@ -54,7 +54,7 @@ async def squeeze(app: MockInterviewApp, pilot: Pilot[int], kind: type[object]) 
 async def type_into(pilot: Pilot[int], text: str) -> None:
     """Type into the focused widget: the first keys one by one, the rest as a paste (what a
     terminal sends for pasted text; key by key the whole text would take seconds)."""
-    await pilot.press(*text[:4])
+    await burst(pilot, *text[:4])
     pilot.app.post_message(events.Paste(text[4:]))  # as the terminal driver does
     await pilot.pause()
     await pilot.pause()

@@ -26,6 +26,8 @@ from textual.widgets.text_area import Selection
 
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
+from tui_helpers import burst
+
 SIZES = [(40, 12), (61, 16), (33, 9), (80, 20)]
 WORDS = [
     "alpha",
@@ -170,7 +172,7 @@ def snapshot(editor: TextArea) -> Snapshot:
 async def apply(step: tuple[Any, ...], app: Host, pilot: Pilot[None], editor: TextArea) -> None:
     kind = step[0]
     if kind == "keys":
-        await pilot.press(*step[1])
+        await burst(pilot, *step[1])
     elif kind == "select":
         editor.selection = Selection(location(editor, *step[1]), location(editor, *step[2]))
     elif kind == "insert":

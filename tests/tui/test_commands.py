@@ -26,7 +26,7 @@ from simulator.tui.screens.reminders import RemindersScreen
 from simulator.tui.screens.session_screen import SessionScreen
 from simulator.tui.screens.study_list import StudyListScreen
 
-from tui_helpers import settle, to_first_question
+from tui_helpers import burst, settle, to_first_question
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -176,7 +176,7 @@ async def drive_palette(app: MockInterviewApp, pilot: Pilot[int], typed: str) ->
     await pilot.press("ctrl+p")
     await pilot.pause()
     assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*typed)
+    await burst(pilot, *typed)
     for _ in range(20):  # the palette searches in the background
         await pilot.pause(0.05)
     await pilot.press("enter")

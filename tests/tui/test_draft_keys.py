@@ -26,7 +26,7 @@ from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.widgets.draft_area import DraftArea
 from simulator.tui.widgets.thank_you_notes import ThankYouNotes
 
-from tui_helpers import open_session, settle
+from tui_helpers import burst, open_session, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -46,7 +46,7 @@ def notices(app: MockInterviewApp) -> list[str]:
 
 async def typed(pilot: Pilot[int], text: str) -> None:
     keys = {" ": "space", "\n": "enter", ":": "colon"}
-    await pilot.press(*[keys.get(char, char) for char in text])
+    await burst(pilot, *[keys.get(char, char) for char in text])
 
 
 @pytest.fixture

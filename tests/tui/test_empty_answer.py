@@ -12,7 +12,7 @@ from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
-from tui_helpers import to_first_question
+from tui_helpers import burst, to_first_question
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -37,7 +37,7 @@ async def test_an_empty_answer_is_asked_about_and_keep_answering_keeps_the_quest
         assert session.current_answer() is not None
         assert session.current_answer()["id"] == first["id"]  # type: ignore[index]
         assert isinstance(app.focused, AnswerEditor)
-        await pilot.press(*"Now I answer", "ctrl+s")
+        await burst(pilot, *"Now I answer", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         assert session.answer(first["id"])["text"].strip() == "Now I answer"
@@ -53,7 +53,7 @@ async def test_an_empty_answer_confirmed_is_recorded_as_skipped_visibly(
         assert app.practice is not None
         session = app.practice.session
         while session.step().question is not None and session.step().question.source == "pitch":  # type: ignore[union-attr]
-            await pilot.press(*"My pitch", "ctrl+s")
+            await burst(pilot, *"My pitch", "ctrl+s")
             await pilot.pause()
         current = session.current_answer()
         assert current is not None and current["source"] != "pitch"
@@ -75,7 +75,7 @@ async def test_text_typed_after_clicking_the_question_goes_into_the_answer(
         await to_first_question(app, pilot, "rigorous-tech-lead")
         assert app.practice is not None
         await pilot.click("#conversation")
-        await pilot.press(*"Typed after a click")
+        await burst(pilot, *"Typed after a click")
         await pilot.pause()
         current = app.practice.session.current_answer()
         assert current is not None

@@ -16,7 +16,7 @@ from simulator.services.context import Context
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.home import HomeScreen
 
-from tui_helpers import settle
+from tui_helpers import burst, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -130,7 +130,7 @@ async def run_whole_session(app: MockInterviewApp, pilot: Pilot[int], check: boo
             await click_everything(app, pilot)
 
     await visit("prep")
-    await pilot.press(*"Team")
+    await burst(pilot, *"Team")
     await pilot.press("ctrl+s")
     while session.phase == "stages":
         await pilot.pause()
@@ -139,10 +139,10 @@ async def run_whole_session(app: MockInterviewApp, pilot: Pilot[int], check: boo
         if step.question is not None:
             if step.question.hints_total:
                 await pilot.press("ctrl+t")
-            await pilot.press(*"Led it; 20% faster.")
+            await burst(pilot, *"Led it; 20% faster.")
             await pilot.press("ctrl+s")
         elif step.stage_kind == "your-questions":
-            await pilot.press(*"Goals?", "enter", "ctrl+s", "ctrl+s")
+            await burst(pilot, *"Goals?", "enter", "ctrl+s", "ctrl+s")
         else:
             await pilot.press("ctrl+s")
     await pilot.pause()
@@ -152,13 +152,13 @@ async def run_whole_session(app: MockInterviewApp, pilot: Pilot[int], check: boo
         from_pack = item.answer["source"] in ("question", "follow-up")
         if from_pack:  # a pitch has the engine's prompt and a built-in rubric
             await visit(f"self-score:{item.answer['source']}")
-        await pilot.press(*["4"] * len(item.rubric.criteria))
+        await burst(pilot, *["4"] * len(item.rubric.criteria))
         if check and from_pack:
             assert HOSTILE in texts_on_screen(app)  # talking points and sample answer
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert session.phase == "reflection"
-    await pilot.press(*"Clear")
+    await burst(pilot, *"Clear")
     await pilot.press("tab", *"Shorter")
     await pilot.press("tab", *"Calm")
     await pilot.press("tab", *"Design", "enter")
@@ -166,7 +166,7 @@ async def run_whole_session(app: MockInterviewApp, pilot: Pilot[int], check: boo
     await pilot.pause()
     assert session.phase == "follow-up"
     await visit("follow-up")
-    await pilot.press(*"Thanks: platform team.")
+    await burst(pilot, *"Thanks: platform team.")
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert session.phase == "summary"

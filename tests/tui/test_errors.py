@@ -17,7 +17,7 @@ from simulator.tui.app import MockInterviewApp, create_app
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.error import ErrorScreen
 
-from tui_helpers import START, open_session, settle
+from tui_helpers import START, burst, open_session, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -41,7 +41,7 @@ async def test_handler_error_saves_logs_and_closes_without_traceback(home: Path)
         async with app.run_test(size=(100, 30)) as pilot:
             await open_session(app, pilot, "startup-cto")
             await pilot.press("ctrl+s", "ctrl+s")  # to the first question
-            await pilot.press(*"Kept safe")
+            await burst(pilot, *"Kept safe")
             await pilot.press("f12")
     log = (home / "data" / "logs" / "errors.log").read_text()
     assert "RuntimeError: a screen handler failed" in log

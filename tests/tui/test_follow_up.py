@@ -16,14 +16,14 @@ from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.screens.summary import SummaryScreen
 from simulator.tui.widgets.draft_area import DraftArea
 
-from tui_helpers import open_session
+from tui_helpers import burst, open_session
 
 AppFactory = Callable[..., MockInterviewApp]
 
 
 async def type_text(pilot: Pilot[int], text: str) -> None:
     """Type text key by key."""
-    await pilot.press(*["space" if char == " " else char for char in text])
+    await burst(pilot, *["space" if char == " " else char for char in text])
 
 
 async def tab_to(pilot: Pilot[int], kind: type[object]) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.interview import InterviewScreen
 
-from tui_helpers import open_session
+from tui_helpers import burst, open_session
 
 MakeApp = Callable[..., MockInterviewApp]
 PERSONA = "security-engineering-lead"
@@ -44,7 +44,7 @@ async def to_your_questions(app: MockInterviewApp, pilot: Pilot[int]) -> int:
                 longest = max(longest, run)
             else:
                 run = 0
-            await pilot.press(*"It went fine")
+            await burst(pilot, *"It went fine")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert session.step().stage_kind == "your-questions"
@@ -79,8 +79,8 @@ async def test_the_interviewer_answers_the_candidates_questions(make_app: MakeAp
         await answered_to_your_questions(app, pilot)
         assert app.practice is not None
         session = app.practice.session
-        await pilot.press(*"What does a typical day look like for the team?", "enter")
-        await pilot.press(*"Do you sponsor visas for pet goldfish?", "enter")
+        await burst(pilot, *"What does a typical day look like for the team?", "enter")
+        await burst(pilot, *"Do you sponsor visas for pet goldfish?", "enter")
         await pilot.pause()
         replies = session.candidate_replies
         assert len(replies) == 2 and all(reply.strip() for reply in replies)
@@ -98,7 +98,7 @@ def test_your_questions_with_replies_snapshot(
         app = pilot.app
         assert isinstance(app, MockInterviewApp)
         await answered_to_your_questions(app, pilot)
-        await pilot.press(*"What would success look like in the first 90 days?", "enter")
+        await burst(pilot, *"What would success look like in the first 90 days?", "enter")
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=ready)

@@ -20,7 +20,7 @@ from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.widgets.key_footer import KeyFooter
 
-from tui_helpers import open_session, settle
+from tui_helpers import burst, open_session, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -64,7 +64,7 @@ async def test_a_keymap_moves_submit_to_f5(make_app: MakeApp) -> None:
         assert first is not None
         footer = app.screen.query_one(KeyFooter)
         assert ("f5", "Submit") in footer.shown_keys()
-        await pilot.press(*"An answer")
+        await burst(pilot, *"An answer")
         await pilot.press("ctrl+s")  # the old key: Textual's keymap replaces it
         await pilot.pause()
         assert session.answer(first["id"])["submitted_at"] is None
@@ -115,7 +115,7 @@ async def test_a_key_given_to_one_action_is_taken_from_the_other(make_app: MakeA
         assert app.practice is not None
         first = app.practice.session.current_answer()
         assert first is not None
-        await pilot.press(*"Mine")
+        await burst(pilot, *"Mine")
         await pilot.press("ctrl+r")
         await pilot.pause()
         done = app.practice.session.answer(first["id"])

@@ -14,7 +14,7 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.notices import FRESH_FOR, clear_stale_notices, notify_once
 from simulator.tui.screens.self_score import SelfScoreScreen
 
-from tui_helpers import open_session, to_first_question
+from tui_helpers import burst, open_session, to_first_question
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -30,7 +30,7 @@ async def test_the_next_question_clears_the_last_ones_notices(make_app: MakeApp)
         app.notify("About the first answer")
         app.notify("Could not save", severity="error")
         await pilot.pause(FRESH_FOR + 0.2)
-        await pilot.press(*"An answer", "ctrl+s")
+        await burst(pilot, *"An answer", "ctrl+s")
         await pilot.pause()
         assert messages(app) == ["Could not save"]  # errors stay until they time out
 

@@ -21,7 +21,7 @@ from simulator.tui.screens.real_interview import RealInterviewsScreen
 from simulator.tui.screens.real_interview_form import RealInterviewForm
 from simulator.tui.widgets.thank_you_notes import ThankYouNotes
 
-from tui_helpers import START, settle
+from tui_helpers import START, burst, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 HOUR = 3600.0
@@ -211,7 +211,7 @@ async def test_typing_is_kept_as_a_draft_and_comes_back(make_app: MakeApp) -> No
     async with app.run_test(size=(100, 36)) as pilot:
         await open_list(app, pilot)
         form = await new_form(app, pilot)
-        await pilot.press(*"Globex")
+        await burst(pilot, *"Globex")
         form.query_one("#field-questions", TextArea).load_text("What is your biggest weakness?")
         await pilot.pause(0.7)
         assert app.writer is not None and app.journal is not None
@@ -292,22 +292,22 @@ async def test_each_interviewer_gets_a_thank_you_note_of_their_own(make_app: Mak
     async with app.run_test(size=(100, 36)) as pilot:
         await open_list(app, pilot)
         form = await new_form(app, pilot)
-        await pilot.press(*"Acme")
+        await burst(pilot, *"Acme")
         form.query_one("#field-interviewers", Input).focus()
-        await pilot.press(*"Ana, Ben")  # one burst; the boxes follow the names
+        await burst(pilot, *"Ana, Ben")  # one burst; the boxes follow the names
         await pilot.pause()
         notes = form.query_one(ThankYouNotes)
         assert notes.recipients == ["Ana", "Ben"]
         labels = [str(label.render()) for label in notes.query(".thank-you-label")]
         assert labels == ["To Ana", "To Ben"]
         notes.boxes[1].focus()
-        await pilot.press(*"Hi Ben")
+        await burst(pilot, *"Hi Ben")
         # Taking Ben off the line and putting him back brings his note back.
         form.query_one("#field-interviewers", Input).focus()
         await pilot.press("end", *["backspace"] * 5)
         await pilot.pause()
         assert notes.recipients == ["Ana"] and len(notes.boxes) == 1
-        await pilot.press(*", Ben")
+        await burst(pilot, *", Ben")
         await pilot.pause()
         assert [box.text for box in notes.boxes] == ["", "Hi Ben"]
         await pilot.press("ctrl+s")

@@ -12,13 +12,13 @@ from simulator.tui.screens.follow_up import FollowUpScreen
 from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.widgets.draft_area import DraftArea
 
-from tui_helpers import open_session, settle
+from tui_helpers import burst, open_session, settle
 
 AppFactory = Callable[..., MockInterviewApp]
 
 
 async def type_text(pilot: Pilot[int], text: str) -> None:
-    await pilot.press(*["space" if char == " " else char for char in text])
+    await burst(pilot, *["space" if char == " " else char for char in text])
 
 
 async def resume(app: MockInterviewApp, pilot: Pilot[int]) -> None:

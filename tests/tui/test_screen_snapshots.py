@@ -44,7 +44,7 @@ from simulator.tui.screens.study_list import StudyListScreen
 from simulator.tui.screens.summary import SummaryScreen
 from simulator.tui.screens.topic_prompt import TopicPrompt
 
-from tui_helpers import START, settle
+from tui_helpers import START, burst, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 SnapCompare = Callable[..., bool]
@@ -664,7 +664,7 @@ def test_command_palette_snapshot(
         await ready_app(app, pilot)
         await pilot.press("ctrl+p")
         await changed(app, pilot)
-        await pilot.press(*"start")
+        await burst(pilot, *"start")
         for _ in range(20):  # the palette searches in the background
             await pilot.pause(0.05)
             if app.screen.query_one(CommandList).option_count:

@@ -17,7 +17,7 @@ from simulator.tui.screens.reflection import ReflectionScreen
 from simulator.tui.screens.self_score import RubricPane, SelfScoreScreen
 from simulator.tui.widgets.sheet_row import SheetRow
 
-from tui_helpers import open_session
+from tui_helpers import burst, open_session
 
 AppFactory = Callable[..., MockInterviewApp]
 
@@ -337,7 +337,7 @@ async def test_a_time_is_rounded_the_same_on_screen_and_in_the_export(
         await to_first_question(app, pilot, "rigorous-tech-lead")
         clock = app.clock
         assert isinstance(clock, FakeClock) and app.practice is not None
-        await pilot.press(*"I would start by reproducing it.")
+        await burst(pilot, *"I would start by reproducing it.")
         clock.advance(14.78)  # 0:15 to the nearest second, wherever it is shown
         await pilot.press("ctrl+s")
         await pilot.pause()

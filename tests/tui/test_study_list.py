@@ -16,7 +16,7 @@ from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.study_list import StudyListScreen
 from simulator.tui.screens.topic_prompt import TopicPrompt
 
-from tui_helpers import drive, settle
+from tui_helpers import burst, drive, settle
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -148,7 +148,7 @@ async def test_tick_edit_delete_and_add(make_app: MakeApp) -> None:
         assert len(screen.items) == 2
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press(*"Graphs", "enter")
+        await burst(pilot, *"Graphs", "enter")
         await changed(app, pilot)
         added = [item for item in screen.items if item.topic == "Graphs"]
         assert added and added[0].session_id is None

@@ -21,6 +21,8 @@ from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.voice.extra import INSTALL_HINT
 
+from tui_helpers import burst
+
 MakeApp = Callable[..., MockInterviewApp]
 
 
@@ -39,7 +41,7 @@ async def test_record_stop_correct_and_submit_keeps_it_all(make_app: MakeApp) ->
         assert editor.text == "we cut the build time in half"
         assert "Transcribed from your recording" in bar_text(app)
         assert editor.has_focus
-        await pilot.press(*" by caching")  # typing stays available: the correction
+        await burst(pilot, *" by caching")  # typing stays available: the correction
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.writer.flush()
@@ -66,7 +68,7 @@ async def test_a_transcript_goes_after_what_is_typed(make_app: MakeApp) -> None:
     app = app_with(make_app, fakes)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await ready_to_speak(app, pilot)
-        await pilot.press(*"First I measured.")
+        await burst(pilot, *"First I measured.")
         await record(app, pilot, fakes, 0.5)
         editor = screen.query_one("#answer", AnswerEditor)
         assert editor.text == "First I measured.\n\nwe cut the build time in half"
@@ -135,7 +137,7 @@ async def test_without_the_extra_the_key_gives_the_install_hint(make_app: MakeAp
         await pilot.pause()
         assert INSTALL_HINT in notices(app)
         assert not fakes.microphones and screen.voice_state == "idle"
-        await pilot.press(*"typed instead")
+        await burst(pilot, *"typed instead")
         assert screen.query_one("#answer", AnswerEditor).text == "typed instead"
 
 
@@ -165,7 +167,7 @@ def test_recording_snapshot(snap_compare: Callable[..., bool], make_app: MakeApp
         app = pilot.app
         assert isinstance(app, MockInterviewApp)
         screen = await ready_to_speak(app, pilot)
-        await pilot.press(*"I would start by reproducing it.")
+        await burst(pilot, *"I would start by reproducing it.")
         await pilot.press("f2")
         await until(pilot, lambda: screen.voice_state == "recording")
         fakes.speak(2.0)

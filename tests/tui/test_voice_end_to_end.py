@@ -24,7 +24,7 @@ from simulator.voice.accuracy import word_error_rate  # noqa: E402
 from simulator.voice.sphinx import PocketSphinx  # noqa: E402
 from simulator.voice.wavfile import read_wav  # noqa: E402
 
-from tui_helpers import drive  # noqa: E402
+from tui_helpers import burst, drive  # noqa: E402
 
 MakeApp = Callable[..., MockInterviewApp]
 
@@ -53,7 +53,7 @@ async def test_a_spoken_answer_reaches_the_journal_and_self_scoring(
         heard = editor.text
         said = manifest()["pause.wav"]["text"]
         assert word_error_rate(said, heard) <= 0.2, heard
-        await pilot.press(*" Then we cut costs.")  # the correction, typed
+        await burst(pilot, *" Then we cut costs.")  # the correction, typed
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.writer.flush()

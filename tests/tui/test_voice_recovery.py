@@ -22,7 +22,7 @@ from simulator.tui.app import MockInterviewApp
 from simulator.tui.widgets.answer_editor import AnswerEditor
 from simulator.voice.wavfile import read_wav
 
-from tui_helpers import settle, to_first_question
+from tui_helpers import burst, settle, to_first_question
 
 MakeApp = Callable[..., MockInterviewApp]
 REPO = Path(__file__).resolve().parents[2]
@@ -83,7 +83,7 @@ async def test_a_recording_cut_by_kill_9_comes_back_on_resume(make_app: MakeApp)
     app = make_app(context)
     async with app.run_test(size=(100, 30)) as pilot:
         await to_first_question(app, pilot, "rigorous-tech-lead")
-        await pilot.press(*"Typed before the crash.")
+        await burst(pilot, *"Typed before the crash.")
         assert app.practice is not None and app.journal is not None
         session_id = app.practice.session.id
         current = app.practice.session.current_answer()

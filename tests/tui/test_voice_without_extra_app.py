@@ -17,7 +17,7 @@ sys.path.insert(0, "tests/tui")
 from simulator.engine.clock import FakeClock
 from simulator.services.context import Context
 from simulator.tui.app import create_app
-from tui_helpers import to_first_question
+from tui_helpers import burst, to_first_question
 
 async def main():
     app = create_app(Context.create(), clock=FakeClock(1_800_000_000.0))
@@ -28,7 +28,7 @@ async def main():
         await pilot.press("f2")
         await pilot.pause()
         print("NOTICES", [str(notice.message) for notice in app._notifications])
-        await pilot.press(*"typed")
+        await burst(pilot, *"typed")
         print("TEXT", app.screen.query_one("#answer").text)
         print("LOADED", sorted(n for n in sys.modules if n.split(".")[0] in {EXTRA!r}))
         await app.action_quit()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
@@ -145,6 +148,44 @@ def shows_all_of(widget: Widget, width: int) -> bool:
 def notices(app: MockInterviewApp) -> list[str]:
     """The titles and messages of the notifications shown so far, as "title: message"."""
     return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+def key_event(key: str) -> events.Key:
+    """The key event a terminal sends for one typed character, or Pilot for a key name."""
+    if len(key) == 1:
+        # Pilot drops the character of some punctuation ("—" types nothing); a terminal
+        # sends every character with its key name.
+        return events.Key(_character_to_key(key), key)
+    try:
+        character: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        character = None
+    return events.Key(key, character)
+
+
+async def burst(pilot: Pilot[int], *keys: str) -> None:
+    """Send ``keys`` the way a terminal delivers fast typing, or a paste and the key after
+    it: in one read, with no wait between them; then wait until the app has finished
+    with every one of them.
+
+    ``pilot.press`` waits for the app to go idle after each key (about 40 ms a key at
+    best), which is what most of a typing test's time went on; a real keyboard does not
+    wait, and the app must take keys in a burst in order anyway.
+    """
+    app = pilot.app
+    assert app._driver is not None
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    for _ in range(400):
+        await pilot.pause()
+        ordered = app.key_order.idle if isinstance(app, MockInterviewApp) else True
+        if ordered and not app.message_queue_size:
+            break
+    await pilot.pause()
 
 
 async def wait_for(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
