@@ -60,14 +60,17 @@ def missing() -> str:
 
 
 def long_answer(seconds: float) -> tuple[Any, int]:
-    """The committed recordings joined, round after round, until ``seconds`` are reached
-    (whole recordings only, so no word is cut)."""
+    """The committed recordings joined, shortest first and round after round, until
+    ``seconds`` are reached (whole recordings only, so no word is cut).
+
+    Shortest first keeps a short answer near the length asked for: the rows' labels give
+    that length, and the live rows feed the whole answer in real time."""
     import numpy as np
 
     from simulator.voice.wavfile import read_wav
 
     names = sorted(json.loads((AUDIO / "manifest.json").read_text("utf-8")))
-    pieces = [read_wav(AUDIO / name).samples for name in names]
+    pieces = sorted((read_wav(AUDIO / name).samples for name in names), key=len)
     joined: list[Any] = []
     total = 0
     while total < seconds * 16000:

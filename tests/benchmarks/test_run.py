@@ -31,9 +31,9 @@ ROWS = [
     "Peak memory: home, built-in packs",
     "Peak memory: home, 10 questions",
     "Word error rate, committed recordings",
-    "Transcription real-time factor, 3 s answer",
-    "Stop to transcript, 3 s answer",
-    "Stop to transcript on screen, 3 s answer",
+    "Transcription real-time factor, 2 s answer",
+    "Stop to transcript, 2 s answer",
+    "Stop to transcript on screen, 2 s answer",
 ]
 
 
@@ -64,6 +64,17 @@ def test_generated_sessions_are_stored_as_given(tmp_path: Path) -> None:
 
 def test_long_answer_has_the_words_asked_for() -> None:
     assert len(editor.long_answer(5000).split()) == 5000
+
+
+def test_a_short_spoken_answer_is_near_the_length_asked_for() -> None:
+    pytest.importorskip("numpy")
+    from benchmarks import voice
+
+    lengths = [len(voice.long_answer(seconds)[0]) / 16000 for seconds in (2, 3, 60)]
+    # Whole recordings only: never shorter than asked, and over by less than the shortest.
+    assert 2 <= lengths[0] < 2 + 2.4
+    assert 3 <= lengths[1] < 3 + 2.4
+    assert 60 <= lengths[2] < 60 + 2.4
 
 
 def test_visible_text_drops_control_sequences() -> None:
@@ -97,7 +108,7 @@ def test_every_row_is_printed(tmp_path: Path) -> None:
             "--typed",
             "8",
             "--answer-seconds",
-            "3",
+            "2",
             "--json",
             str(report),
         ],

@@ -92,14 +92,12 @@ def test_a_100_kb_unicode_answer_survives_kill_9_byte_for_byte(home: Path) -> No
     assert current["text"].encode("utf-8") == ANSWER.encode("utf-8")
 
 
-STEADY = (
-    "We moved the nightly import to a queue, added retries with backoff, and cut "
-    "failed runs from nine a month to none. STEADY-END"
-)
+STEADY = "We moved the import to a queue. STEADY-END"
+"""About 7 s of typing at the pace below: over ten times the autosave's deadline."""
 
 
 def test_steady_typing_at_human_pace_is_kept_up_to_a_second_before_kill_9(home: Path) -> None:
-    # One key every 100-250 ms for about 15 s never leaves a pause a pause-only autosave
+    # One key every 100-250 ms for about 7 s never leaves a pause a pause-only autosave
     # would notice: before the deadline rule, all of it was lost.
     pace = random.Random(12)
     terminal = Terminal(home)
@@ -117,7 +115,7 @@ def test_steady_typing_at_human_pace_is_kept_up_to_a_second_before_kill_9(home: 
         assert terminal.process.wait(10) == -signal.SIGKILL
     finally:
         terminal.close()
-    assert sent[-1] - sent[0] >= 13
+    assert sent[-1] - sent[0] >= 5
     kept_by = sum(1 for at in sent if at <= killed - 1.2)
 
     second = Terminal(home)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -68,7 +69,11 @@ async def test_worker_error_then_save_and_quit(home: Path) -> None:
         assert isinstance(app.screen, ErrorScreen)
         assert "a worker failed" in app.screen.summary
         await pilot.click("#quit")
-        await pilot.pause()
+        # Quitting saves first, in a worker: one pause is not always enough for it.
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.05)
     assert app.return_code == 0
     assert "ValueError: a worker failed" in (home / "data" / "logs" / "errors.log").read_text()
 

@@ -98,9 +98,9 @@ async def test_every_answer_is_scored_with_number_keys(make_app: AppFactory) -> 
             assert f"Answer {number + 1} of {len(items)}" in heading
             assert item.answer["prompt"] in screen_text(app)
             assert "Score every criterion" in screen_text(app)
-            # Each number scores the highlighted criterion and moves to the next one.
-            for index in range(len(item.rubric.criteria)):
-                await pilot.press(str(index % 5 + 1))
+            # Each number scores the highlighted criterion and moves to the next one, typed
+            # as fast as a terminal delivers them.
+            await burst(pilot, *(str(index % 5 + 1) for index in range(len(item.rubric.criteria))))
             scored = session.score_item()
             assert scored is not None and scored.complete
             expected = {c.id: i % 5 + 1 for i, c in enumerate(item.rubric.criteria)}
