@@ -21,11 +21,6 @@ from tui_helpers import burst, open_session
 AppFactory = Callable[..., MockInterviewApp]
 
 
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    """Type text key by key."""
-    await burst(pilot, *["space" if char == " " else char for char in text])
-
-
 async def tab_to(pilot: Pilot[int], kind: type[object]) -> None:
     """Press tab until a widget of ``kind`` has focus."""
     for _ in range(10):
@@ -51,9 +46,9 @@ async def test_note_is_drafted_and_the_plan_is_kept(make_app: AppFactory) -> Non
         for item in THANK_YOU_CHECKLIST:
             assert item.label in text
 
-        await type_text(pilot, "Subject: Thank you")
+        await burst(pilot, *"Subject: Thank you")
         await pilot.press("enter")
-        await type_text(pilot, "Hi Priya")
+        await burst(pilot, *"Hi Priya")
         note = "Subject: Thank you\nHi Priya"
         assert session.thank_you_drafts["Priya"] == note
         await pilot.pause(1.1)
@@ -123,7 +118,7 @@ async def test_one_note_per_panel_member_and_back(make_app: AppFactory) -> None:
         assert len(areas) == 3
         await pilot.press("tab")  # the second member's note
         assert app.focused is areas[1]
-        await type_text(pilot, "Thanks")
+        await burst(pilot, *"Thanks")
         await pilot.press("escape")  # back to the reflection, saving the note first
         await pilot.pause()
         assert session.phase == "reflection"

@@ -19,11 +19,6 @@ from tui_helpers import burst, open_session
 AppFactory = Callable[..., MockInterviewApp]
 
 
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    """Type text key by key."""
-    await burst(pilot, *["space" if char == " " else char for char in text])
-
-
 async def test_reflection_is_typed_autosaved_and_kept(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 34)) as pilot:
@@ -33,7 +28,7 @@ async def test_reflection_is_typed_autosaved_and_kept(make_app: AppFactory) -> N
         assert isinstance(app.focused, DraftArea)
         assert app.writer is not None and app.journal is not None
 
-        await type_text(pilot, "Clear caching story")
+        await burst(pilot, *"Clear caching story")
         assert session.reflection["went_well"] == "Clear caching story"  # kept at once
         await pilot.pause(1.1)  # typing paused: saved as a draft
         app.writer.flush()
@@ -41,17 +36,17 @@ async def test_reflection_is_typed_autosaved_and_kept(make_app: AppFactory) -> N
         assert drafts[reflection_slot("went_well")] == "Clear caching story"
 
         await pilot.press("tab")
-        await type_text(pilot, "Lead with the result")
+        await burst(pilot, *"Lead with the result")
         await pilot.press("tab")
-        await type_text(pilot, "Asked why twice")
+        await burst(pilot, *"Asked why twice")
         # Tab on to the topic box: leaving the boxes never loses the last words.
         await pilot.press("tab")
         assert isinstance(app.focused, Input)
-        await type_text(pilot, "cache stampedes")
+        await burst(pilot, *"cache stampedes")
         await pilot.press("enter")
-        await type_text(pilot, "error budgets")
+        await burst(pilot, *"error budgets")
         await pilot.press("enter")
-        await type_text(pilot, "cache stampedes")
+        await burst(pilot, *"cache stampedes")
         await pilot.press("enter")  # already listed: not added twice
         assert session.reflection["topics"] == ["cache stampedes", "error budgets"]
         options = app.screen.query_one(TopicList)
@@ -93,9 +88,9 @@ async def test_typing_then_leaving_at_once_keeps_the_text(make_app: AppFactory) 
     async with app.run_test(size=(80, 24)) as pilot:
         practice = await open_session(app, pilot, "rigorous-tech-lead", phase="reflection")
         session = practice.session
-        await type_text(pilot, "Quick")
+        await burst(pilot, *"Quick")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "gc pauses")  # a topic typed but not yet added
+        await burst(pilot, *"gc pauses")  # a topic typed but not yet added
         await pilot.press("escape")  # back to self-scoring, before the autosave wait
         await pilot.pause()
         assert session.phase == "self-score"
@@ -121,9 +116,9 @@ def _run_before(pilot: Pilot[int]) -> object:
         app = pilot.app
         assert isinstance(app, MockInterviewApp)
         await open_session(app, pilot, "rigorous-tech-lead", phase="reflection")
-        await type_text(pilot, "Explained the trade-offs clearly")
+        await burst(pilot, *"Explained the trade-offs clearly")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "consistent hashing")
+        await burst(pilot, *"consistent hashing")
         await pilot.press("enter")
         await pilot.pause()
 

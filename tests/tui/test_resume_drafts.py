@@ -17,10 +17,6 @@ from tui_helpers import burst, open_session, settle
 AppFactory = Callable[..., MockInterviewApp]
 
 
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    await burst(pilot, *["space" if char == " " else char for char in text])
-
-
 async def resume(app: MockInterviewApp, pilot: Pilot[int]) -> None:
     await settle(app, pilot)
     await pilot.pause(0.2)
@@ -32,9 +28,9 @@ async def test_reflection_text_comes_back_after_a_restart(make_app: AppFactory) 
     first = make_app()
     async with first.run_test(size=(100, 34)) as pilot:
         await open_session(first, pilot, "rigorous-tech-lead", phase="reflection")
-        await type_text(pilot, "Told the caching story well")
+        await burst(pilot, *"Told the caching story well")
         await pilot.press("tab")
-        await type_text(pilot, "Start with the numbers")
+        await burst(pilot, *"Start with the numbers")
         await pilot.pause(1.0)
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -53,7 +49,7 @@ async def test_a_thank_you_draft_comes_back_after_a_restart(make_app: AppFactory
     async with first.run_test(size=(100, 34)) as pilot:
         await open_session(first, pilot, "rigorous-tech-lead", phase="follow-up")
         assert isinstance(first.screen, FollowUpScreen)
-        await type_text(pilot, "Hi Priya, thanks for the chat")
+        await burst(pilot, *"Hi Priya, thanks for the chat")
         await pilot.pause(1.0)
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -185,6 +185,8 @@ async def burst(pilot: Pilot[int], *keys: str) -> None:
         ordered = app.key_order.idle if isinstance(app, MockInterviewApp) else True
         if ordered and not app.message_queue_size:
             break
+    else:
+        raise AssertionError(f"the app never finished with the keys {keys!r}")
     await pilot.pause()
 
 
