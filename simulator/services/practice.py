@@ -209,6 +209,8 @@ class Practice:
         self.your_question = ""
         """A question of the candidate's typed but not yet added (its draft)."""
         self._saved_revision: int | None = None  # None: this object has not saved it yet
+        self._snapshots_queued = 0
+        """How many whole-session saves this object has queued (read by the writer thread)."""
         # Saving follows from the change itself: whoever changes the session need not ask.
         session.on_change(self._save)
 
@@ -351,13 +353,21 @@ class Practice:
             self._save()
 
     def _save(self) -> None:
-        """Save the whole session; drafts it now holds are cleared."""
+        """Save the whole session; drafts it now holds are cleared.
+
+        A save still queued when a newer one is queued behind it is skipped: the newer
+        snapshot holds all it does, and a writer that has fallen behind (a burst of score
+        keys, a slow disk) catches up at once instead of writing every step in between.
+        """
         self._saved_revision = self.session.revision
         snapshot: SessionSnapshot = self.session.snapshot()
         persona_id = snapshot["persona_id"]
         notes = snapshot["prep_notes"]
+        number = self._snapshots_queued + 1
 
         def write(journal: Journal) -> None:
+            if number != self._snapshots_queued:
+                return
             journal.save_session(snapshot)
             journal.clear_drafts(snapshot["id"], _held_by_snapshot(journal.drafts(snapshot["id"])))
             journal.save_persona_notes(persona_id, notes)
@@ -370,6 +380,8 @@ class Practice:
             return where
 
         self.writer.submit(write, rescue)
+        # Counted once queued, so a save is only ever skipped for one that will run after it.
+        self._snapshots_queued = number
 
     def _forget_rescued(self, entries: set[str]) -> None:
         """Drop this window's emergency copies of ``entries``: the journal has newer ones.

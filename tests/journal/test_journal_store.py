@@ -219,6 +219,7 @@ def test_reminders_due_done_snoozed_closed(journal: Journal) -> None:
     stored = journal.load_session(snapshot["id"])
     assert stored is not None
     assert stored["reminders"][0]["done_at"] == T0 + 2 * DAY
+    assert snapshot["reminders"][0]["done_at"] is None  # the caller's copy is its own
     assert [reminder.id for reminder in journal.due_reminders(T0 + 10 * DAY)] == [second]
 
     assert journal.close_follow_up(snapshot["id"]) == 3

@@ -408,3 +408,30 @@ def test_typed_drafts_and_resuming_save_no_snapshot_until_the_next_change(
     stored = journal.load_session(practice.session.id)
     assert stored is not None and stored == resumed.session.snapshot()
     writer.stop()
+
+
+def test_saves_queued_behind_a_slow_write_give_way_to_the_newest(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1))
+    session = practice.session
+    writer.flush()
+    saves = CountedSaves(journal, monkeypatch)
+    disk = threading.Event()
+    writer.submit(lambda _journal: disk.wait(10) and None)  # a slow disk
+    for count in range(10):
+        session.set_prep_notes(f"note {count}")  # ten changes, each saved
+    disk.set()
+    writer.flush()
+    assert saves.count == 1  # the newest, which holds all the others do
+    assert journal.load_session(session.id) == session.snapshot()
+    session.advance()  # a writer that keeps up writes every change
+    writer.flush()
+    session.set_prep_notes("after")
+    writer.flush()
+    assert saves.count == 3
+    assert journal.load_session(session.id) == session.snapshot()
+    writer.stop()

@@ -7,6 +7,7 @@ from typing import ClassVar
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widgets import Label
 from textual.widgets._footer import FooterKey
 
@@ -210,3 +211,109 @@ async def test_padding_comes_back_when_there_is_room() -> None:
         await pilot.pause()
         assert not footer.compact and footer.show_command_palette
         assert all(key.region.right <= 160 for key in shown(footer))
+
+
+class Toggling(App[None]):
+    """A screen whose Skip key is disabled while ``locked`` is set."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+n", "skip", "Skip this question"),
+    ]
+
+    locked = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("body")
+        yield KeyFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "skip" and self.locked else True
+
+
+async def test_unchanged_bindings_leave_the_keys_as_they_are() -> None:
+    """Focus changes publish the bindings again; the same keys are not mounted again."""
+    app = Toggling()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        before = list(footer.query(FooterKey))
+        for _ in range(3):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == before
+
+
+async def test_a_binding_that_changes_state_redraws_the_keys() -> None:
+    app = Toggling()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        skip = next(key for key in footer.query(FooterKey) if key.action == "skip")
+        assert not skip.has_class("-disabled")
+        app.locked = True
+        app.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        skip = next(key for key in footer.query(FooterKey) if key.action == "skip")
+        assert skip.has_class("-disabled")  # drawn dimmed
+
+
+@pytest.mark.parametrize(("width", "compact"), [(80, True), (120, False)])
+async def test_keys_mount_in_the_footers_style_and_are_not_restyled(
+    width: int, compact: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key is styled once, as it mounts: a change of class after that works out all of
+    its styles again."""
+    restyled: list[str] = []
+    update = FooterKey.update_node_styles
+
+    def counted(key: FooterKey, animate: bool = True) -> None:
+        restyled.append(key.key)
+        update(key, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    app = Host()
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        assert footer.compact is compact
+        keys = list(footer.query(FooterKey))
+        screen_keys = [key for key in keys if not key.has_class("-command-palette")]
+        assert screen_keys and all(key.has_class("-compact") is compact for key in screen_keys)
+        assert all(key.compact is compact for key in screen_keys)
+        # The palette's key is drawn compact at every width, as Textual's footer draws it.
+        assert all(key.has_class("-compact") for key in keys if key not in screen_keys)
+        assert restyled == []
+
+
+class Listing(Screen[None]):
+    """A screen whose keys depend on a widget of its own, as the journal lists' do."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("d", "delete", "Delete")]
+
+    def compose(self) -> ComposeResult:
+        yield Label("body", id="body")
+        yield KeyFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        self.query_one("#body", Label)  # fails once the screen's widgets are gone
+        return True
+
+
+async def test_a_redraw_due_while_the_screen_is_taken_down_does_nothing() -> None:
+    """A screen being closed loses its widgets one by one; a redraw of its footer that comes
+    due then must not ask the screen for its keys, which would look for widgets gone."""
+    app = App[None]()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await app.push_screen(Listing())
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        footer._pruning = True  # as Textual marks every widget of a screen it takes down
+        app.screen.query_one("#body").remove()
+        await pilot.pause()
+        await footer._redraw()  # raised NoMatches from the screen's check_action
+        footer._pruning = False
+        app.screen.mount(Label("body", id="body"))
+        await pilot.pause()

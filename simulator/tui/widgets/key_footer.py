@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -115,20 +116,36 @@ class KeyFooter(Footer):
         self._always_compact = compact
         self._palette_allowed = show_command_palette
         self._fit_count = -1
+        self._drawn: tuple[object, ...] | None = None
+        self._redraw_pending = False
 
     def compose(self) -> ComposeResult:
         """Textual's keys, fitted to the width, Help first so it is never cut off."""
         width = (self.size.width or self.app.size.width) if self.is_attached else 0
         if self.is_attached:
             self._fit(width)
+        self._drawn = self._drawing() if self._bindings_ready and self.is_attached else None
         widgets = list(super().compose())
         first = [w for w in widgets if isinstance(w, FooterKey) and w.action == HELP_ACTION]
         ordered = first + [widget for widget in widgets if widget not in first]
         keys = [widget for widget in ordered if isinstance(widget, FooterKey)]
+        for key in keys:
+            self._style_before_mount(key)
         if self.is_attached and len(keys) == len(ordered):
             yield from self._within(keys, width)
         else:
             yield from ordered  # grouped keys (none of ours) keep Textual's own layout
+
+    def _style_before_mount(self, key: FooterKey) -> None:
+        """Give a new key its compact style before it mounts, as Textual's footer would just
+        after: a key starts compact and takes the footer's style as it mounts, and each
+        change of class worked out all of the key's styles again (twice a key at 120
+        columns, the most costly part of a screen's start). The palette's key is not bound
+        to the footer and stays compact."""
+        compact = self.compact or key.has_class("-command-palette")
+        if not key.has_class("-command-palette"):
+            key.set_reactive(FooterKey.compact, compact)
+        key.set_class(compact, "-compact", update=False)
 
     def on_resize(self, event: events.Resize) -> None:
         """Fit the keys to the new width."""
@@ -138,7 +155,53 @@ class KeyFooter(Footer):
         """Refit to ``width`` columns, redrawing the keys if that changes their style or
         how many of them fit."""
         if self._fit(width) and self.is_attached:
-            self.call_after_refresh(self.recompose)
+            self._redraw_soon()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Redraw the keys after the screen's bindings change, as Textual's footer does,
+        but only if that changes what the footer shows."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
+        """Redraw once after the next refresh, however many changes ask for it before then.
+
+        Every focus change publishes the screen's bindings, and Textual's footer mounts all
+        its keys again each time: at start that was four times in a row, the same keys.
+        """
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_after_refresh(self._redraw)
+
+    async def _redraw(self) -> None:
+        """Compose the keys again if what they would show has changed since they were drawn."""
+        self._redraw_pending = False
+        if not self.is_attached or self._pruning:
+            # A screen being closed loses its widgets one by one, and its keys may depend
+            # on them; Textual's own recompose stops here too.
+            return
+        self._fit(self.size.width or self.app.size.width)
+        if self._drawing() != self._drawn:
+            await self.recompose()
+
+    def _drawing(self) -> tuple[object, ...]:
+        """Everything the keys are drawn from: the style chosen for the width and each
+        key's binding, label, state and tooltip."""
+        bindings = tuple(
+            (
+                binding.key,
+                binding.action,
+                binding.description,
+                binding.group,
+                self.app.get_key_display(binding),
+                enabled,
+                tooltip,
+            )
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return (self.compact, self.show_command_palette, self._fit_count, bindings)
 
     def shown_keys(self) -> list[tuple[str, str]]:
         """The (key shown, description) of each key the footer shows, one per action, as
