@@ -334,6 +334,16 @@ class CountedSaves:
         monkeypatch.setattr(journal, "save_session", counted)
 
 
+def counted_start(
+    library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[JournalWriter, Practice, CountedSaves]:
+    """A session with Marcus started and saved, and the saves counted from then on."""
+    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
+    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1))
+    writer.flush()
+    return writer, practice, CountedSaves(journal, monkeypatch)
+
+
 def test_each_change_is_saved_as_it_happens_once_and_nothing_when_unchanged(
     library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -361,11 +371,8 @@ def test_each_change_is_saved_as_it_happens_once_and_nothing_when_unchanged(
 def test_typing_saves_no_snapshot_and_a_closed_practice_saves_nothing(
     library: Library, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
-    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1))
+    writer, practice, saves = counted_start(library, journal, tmp_path, monkeypatch)
     session = practice.session
-    writer.flush()
-    saves = CountedSaves(journal, monkeypatch)
     for count in range(1, 30):
         with practice.typing():
             session.set_prep_notes("n" * count)
@@ -415,11 +422,8 @@ def test_saves_queued_behind_a_slow_write_give_way_to_the_newest(
 ) -> None:
     import threading
 
-    writer = JournalWriter(journal, emergency=EmergencyStore([tmp_path / "em"]))
-    practice = Practice.start(library, writer, StartOptions("hiring-manager", seed=1))
+    writer, practice, saves = counted_start(library, journal, tmp_path, monkeypatch)
     session = practice.session
-    writer.flush()
-    saves = CountedSaves(journal, monkeypatch)
     disk = threading.Event()
     writer.submit(lambda _journal: disk.wait(10) and None)  # a slow disk
     for count in range(10):
