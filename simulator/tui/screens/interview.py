@@ -38,8 +38,9 @@ EMPTY_ANSWER = Question(
     "Nothing is written for this question yet. It will be recorded as skipped.",
     keep=("keep", "Keep answering"),
     go=("skip", "Record as skipped"),
+    typing_keeps=True,
 )
-"""Asked before an empty answer is handed in."""
+"""Asked before an empty answer is handed in; typing goes on with the answer."""
 
 
 def conversation(step: Step, asides: list[tuple[str, str]]) -> Content:
@@ -307,6 +308,14 @@ class InterviewScreen(VoiceAnswerScreen):
             if current_text() is not None:
                 self.query_one("#answer", AnswerEditor).focus()
 
+        def typed(text: str) -> None:
+            # Into this question's answer only: if it has moved on, the text would land in
+            # the next one's.
+            if current_text() is not None:
+                editor = self.query_one("#answer", AnswerEditor)
+                editor.focus()
+                editor.insert(text)
+
         def record_skipped() -> None:
             text = current_text()
             if text is None or text.strip():
@@ -316,7 +325,7 @@ class InterviewScreen(VoiceAnswerScreen):
             self.notify("Recorded as skipped.")
             self.finish_step()
 
-        ask(self.app, EMPTY_ANSWER, record_skipped, keep)
+        ask(self.app, EMPTY_ANSWER, record_skipped, keep, typed)
 
     def action_skip(self) -> None:
         """Skip this question (recorded as skipped)."""
