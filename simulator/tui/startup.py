@@ -84,9 +84,13 @@ def journal_writer(app: App[Any], journal: Journal) -> JournalWriter:
     window changed the same draft."""
     from simulator.services.practice import JournalWriter
 
+    # Both are called on the writer thread, and hand the notice over without waiting for it
+    # to be shown (call_later, not call_from_thread): the screen's thread may itself be
+    # waiting for the writer (a flush before a read), and then both stood still until the
+    # flush gave up after 10 s.
+
     def save_failed(message: str) -> None:
-        # Called on the writer thread.
-        app.call_from_thread(
+        app.call_later(
             notify_once,
             app,
             f"{message}. Your text is still on screen; try again or copy it somewhere safe.",
@@ -96,8 +100,8 @@ def journal_writer(app: App[Any], journal: Journal) -> JournalWriter:
         )
 
     def draft_conflict(message: str) -> None:
-        # Called on the writer thread. Both texts are in the journal: nothing to rescue.
-        app.call_from_thread(
+        # Both texts are in the journal: nothing to rescue.
+        app.call_later(
             app.notify,
             f"{message[:1].upper()}{message[1:]}.",
             title="Changed in another window",

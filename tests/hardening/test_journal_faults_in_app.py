@@ -17,14 +17,14 @@ from textual import events
 from textual.pilot import Pilot
 
 from simulator.common import locations
-from simulator.journal import Journal
+from simulator.journal import Journal, JournalError
 from simulator.services.emergency import EmergencyStore
 from simulator.services.practice import CONFLICT_PREFIX, answer_slot, recover_emergency_files
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.widgets.answer_editor import AnswerEditor
 
-from tui_helpers import burst, open_session
+from tui_helpers import burst, open_session, settle
 
 AppFactory = Callable[..., MockInterviewApp]
 
@@ -205,3 +205,25 @@ async def test_a_draft_changed_in_another_window_is_told_and_both_are_kept(
         assert drafts_of(app)[slot] == "The other window's answer."
         assert editor.text == mine
         assert len(told()) == 1, told()
+
+
+async def test_a_failed_save_reported_while_the_screen_waits_for_the_writer_is_no_freeze(
+    make_app: AppFactory,
+) -> None:
+    """The screen's thread waits for the writer before it reads the journal (resuming,
+    listing drafts). A save that fails just then must not make the writer wait in turn for
+    the screen's thread to show the notice: both stood still until the wait gave up."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        writer = app.writer
+        assert writer is not None
+
+        def full_disk(_journal: Journal) -> None:
+            raise JournalError("saving failed: database or disk is full")
+
+        writer.submit(full_disk)
+        assert writer.flush(timeout=5), "the writer waited for the screen that waited for it"
+        await wait_for(
+            pilot, lambda: any("disk is full" in text for text in notices(app)), "the notice"
+        )
