@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from textual import events
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Button
 
+from simulator.engine.session import Session
 from simulator.tui.app import MockInterviewApp
 from simulator.tui.screens.confirm import ConfirmScreen
 from simulator.tui.screens.interview import InterviewScreen
@@ -19,16 +21,21 @@ from tui_helpers import burst, to_first_question
 MakeApp = Callable[..., MockInterviewApp]
 
 
+async def at_first_answer(app: MockInterviewApp, pilot: Pilot[int]) -> tuple[Session, str]:
+    """The session, at its first question, and the id of the answer being written."""
+    await to_first_question(app, pilot, "rigorous-tech-lead")
+    assert app.practice is not None
+    current = app.practice.session.current_answer()
+    assert current is not None
+    return app.practice.session, current["id"]
+
+
 async def test_an_empty_answer_is_asked_about_and_keep_answering_keeps_the_question(
     make_app: MakeApp,
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await to_first_question(app, pilot, "rigorous-tech-lead")
-        assert app.practice is not None
-        session = app.practice.session
-        first = session.current_answer()
-        assert first is not None
+        session, first = await at_first_answer(app, pilot)
         await pilot.press("space", "ctrl+s")  # only a space: nothing written
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -37,13 +44,13 @@ async def test_an_empty_answer_is_asked_about_and_keep_answering_keeps_the_quest
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         assert session.current_answer() is not None
-        assert session.current_answer()["id"] == first["id"]  # type: ignore[index]
+        assert session.current_answer()["id"] == first  # type: ignore[index]
         assert isinstance(app.focused, AnswerEditor)
         await burst(pilot, *"Now I answer", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
-        assert session.answer(first["id"])["text"].strip() == "Now I answer"
-        assert not session.answer(first["id"])["skipped"]
+        assert session.answer(first)["text"].strip() == "Now I answer"
+        assert not session.answer(first)["skipped"]
 
 
 async def test_an_empty_answer_confirmed_is_recorded_as_skipped_visibly(
@@ -89,11 +96,7 @@ async def test_typing_on_after_an_early_ctrl_s_goes_into_the_answer(make_app: Ma
     types on meant to answer: the question closes and every key lands in the answer."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await to_first_question(app, pilot, "rigorous-tech-lead")
-        assert app.practice is not None
-        session = app.practice.session
-        first = session.current_answer()
-        assert first is not None
+        session, first = await at_first_answer(app, pilot)
         await burst(pilot, "ctrl+s", *"I led the migration")  # one read, as a typist sends it
         assert isinstance(app.screen, InterviewScreen)
         editor = app.screen.query_one("#answer", AnswerEditor)
@@ -101,8 +104,8 @@ async def test_typing_on_after_an_early_ctrl_s_goes_into_the_answer(make_app: Ma
         assert app.focused is editor
         await burst(pilot, "ctrl+s")
         await pilot.pause()
-        assert session.answer(first["id"])["text"] == "I led the migration"
-        assert not session.answer(first["id"])["skipped"]
+        assert session.answer(first)["text"] == "I led the migration"
+        assert not session.answer(first)["skipped"]
 
 
 async def test_a_paste_over_the_empty_answer_question_goes_into_the_answer(
